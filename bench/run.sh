@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark: the real `run` command against a local stand-in serving N studies (renumbered copies of
+# recorded real ones), with the heap capped at 256 MB, beside the transfer floor of the same pages.
+# Usage: bench/run.sh [N ...]   (default: 100 1000 10000 100000 200000)
+# Prints a Markdown table; needs no network. Writes its scratch files under target/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000 100000 200000)
+port=${BENCH_PORT:-18089}
+heap=${BENCH_HEAP:-256m}
+work=target/bench
+
+mvn -B -q package -DskipTests
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+rm -rf "$work" && mkdir -p "$work"
+
+echo "| studies | harvest s | studies/s | floor s | harvest / floor | peak heap MB | peak RSS MB | trials.csv MB | trials.sqlite MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$n" "$port" > "$work/standin-$n.log" 2>&1 &
+  standin=$!
+  trap 'kill $standin 2>/dev/null || true' EXIT
+  until grep -q serving "$work/standin-$n.log" 2>/dev/null; do sleep 0.2; done
+  url="http://127.0.0.1:$port/api/v2"
+
+  t0=$(date +%s.%N)
+  java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" > "$work/floor-$n.log"
+  t1=$(date +%s.%N)
+  floor=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+
+  out="$work/out-$n"
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss-$n" \
+    java "-Xmx$heap" "-Xlog:gc:file=$work/gc-$n.log" -jar target/mdma-trials.jar run \
+      --output "$out" --ctgov-url "$url" --rate-limit 0 > "$work/run-$n.log" 2>&1
+  end=$(date +%s.%N)
+  kill "$standin"; wait "$standin" 2>/dev/null || true
+
+  secs=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
+  peak_heap=$(grep -o '[0-9]*M->' "$work/gc-$n.log" | sed 's/M->//' | sort -n | tail -1)
+  rss=$(( $(cat "$work/rss-$n") / 1024 ))
+  csv=$(du -m --apparent-size "$out/latest/trials.csv" | cut -f1)
+  db=$(du -m --apparent-size "$out/latest/trials.sqlite" | cut -f1)
+  awk -v n="$n" -v s="$secs" -v f="$floor" -v h="${peak_heap:-?}" -v r="$rss" -v c="$csv" -v d="$db" \
+    'BEGIN { printf "| %d | %.1f | %.0f | %.1f | %.2f | %s | %d | %s | %s |\n", n, s, n / s, f, s / f, h, r, c, d }'
+
+  rm -rf "$out"
+done

@@ -1,0 +1,38 @@
+package org.mdmatrials.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.mdmatrials.core.Indication;
+import org.mdmatrials.core.RunReport;
+import org.mdmatrials.run.Harvest;
+
+/** The few lines a person (or cron's mail) reads after a run. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static void print(RunReport report, Path output, PrintWriter out, PrintWriter err) {
+    if (report.exitCode() == Harvest.FAILED) {
+      err.printf(
+          "mdma-trials: harvest failed; nothing was published and %s is unchanged. Report: %s%n",
+          output.resolve("latest"), output.resolve("runs").resolve(report.runId() + ".json"));
+      report.errors().forEach(e -> err.println("  " + e));
+      err.flush();
+      return;
+    }
+    int studied = report.studiedByCategory().values().stream().mapToInt(Integer::intValue).sum();
+    String byCategory =
+        java.util.Arrays.stream(Indication.values())
+            .map(c -> c + " " + report.studiedByCategory().getOrDefault(c, 0))
+            .collect(Collectors.joining(", "));
+    out.printf(
+        "Published %s: %d trials, %d with MDMA as an intervention (%s).%n",
+        report.snapshot(), report.trials(), studied, byCategory);
+    if (!report.skipped().isEmpty()) {
+      out.printf("%d records were skipped as unreadable:%n", report.skipped().size());
+      report.skipped().forEach(s -> out.println("  " + s));
+    }
+    report.errors().forEach(e -> out.println("Warning: " + e));
+    out.flush();
+  }
+}

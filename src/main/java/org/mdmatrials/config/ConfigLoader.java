@@ -1,0 +1,205 @@
+package org.mdmatrials.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads {@code harvester.yaml}: unknown keys and bad values are refused, naming the key. */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads the file; {@code categories} is resolved against the file's folder, {@code output}
+   * against the working directory.
+   */
+  public static HarvesterConfig load(Path file) throws ConfigException {
+    ConfigFile raw = parse(file);
+    String where = file.toString();
+    Path folder = file.toAbsolutePath().getParent();
+    var ctgov = raw.sources() == null ? null : raw.sources().ctgov();
+    if (ctgov == null) {
+      throw new ConfigException(where + ": missing key 'sources.ctgov'");
+    }
+    var http = raw.http() == null ? HttpFile.DEFAULTS : raw.http();
+    return new HarvesterConfig(
+        raw.contact() == null ? "" : raw.contact().strip(),
+        Path.of(orDefault(raw.output(), "output")),
+        folder.resolve(orDefault(raw.categories(), "categories.yaml")),
+        new HarvesterConfig.CtGov(
+            checkUrl(
+                orDefault(ctgov.url(), "https://clinicaltrials.gov/api/v2"),
+                where + ": key 'sources.ctgov.url'"),
+            checkPageSize(ctgov.pageSize() == null ? 1000 : ctgov.pageSize(), where),
+            checkSearch(ctgov.search(), where)),
+        http(http, where));
+  }
+
+  /**
+   * An absolute http or https URL, without a trailing slash.
+   *
+   * @param where the file and key, or the flag, to name when the value is refused
+   */
+  public static String checkUrl(String value, String where) throws ConfigException {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+        throw new ConfigException(
+            where + ": expected an http or https URL but was \"" + value + "\"");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConfigException(
+          where + ": not a URL: \"" + value + "\" (" + e.getReason() + ")", e);
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  private static ConfigFile parse(Path file) throws ConfigException {
+    try {
+      ConfigFile raw = YAML.readValue(Files.readString(file), ConfigFile.class);
+      if (raw == null) {
+        throw new ConfigException(file + ": the file is empty");
+      }
+      return raw;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such config file", e);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(file + ": unknown key '" + keyPath(e) + "'", e);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(
+          file + ": bad value for key '" + keyPath(e) + "': " + e.getOriginalMessage(), e);
+    } catch (JacksonException e) {
+      throw new ConfigException(
+          file
+              + ": not valid YAML: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")",
+          e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String keyPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static int checkPageSize(int pageSize, String where) throws ConfigException {
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new ConfigException(
+          where
+              + ": key 'sources.ctgov.page-size' must be 1 to 1000 (the API's maximum) but was "
+              + pageSize);
+    }
+    return pageSize;
+  }
+
+  private static Map<String, String> checkSearch(Map<String, String> search, String where)
+      throws ConfigException {
+    if (search == null || search.isEmpty()) {
+      throw new ConfigException(
+          where
+              + ": key 'sources.ctgov.search' must name at least one query parameter, such as query.term");
+    }
+    for (var entry : search.entrySet()) {
+      if (entry.getValue() == null || entry.getValue().isBlank()) {
+        throw new ConfigException(
+            where + ": key 'sources.ctgov.search." + entry.getKey() + "' is empty");
+      }
+    }
+    return search;
+  }
+
+  private static HarvesterConfig.Http http(HttpFile http, String where) throws ConfigException {
+    return new HarvesterConfig.Http(
+        Duration.ofSeconds(
+            atLeast(http.connectTimeoutSeconds(), 10, 1, where, "http.connect-timeout-seconds")),
+        Duration.ofSeconds(
+            atLeast(http.readTimeoutSeconds(), 60, 1, where, "http.read-timeout-seconds")),
+        Duration.ofSeconds(
+            atLeast(http.callTimeoutSeconds(), 900, 1, where, "http.call-timeout-seconds")),
+        atLeast(http.maxTries(), 5, 1, where, "http.max-tries"),
+        Duration.ofMillis(
+            atLeast(http.backoffBaseMillis(), 1000, 0, where, "http.backoff-base-millis")),
+        Duration.ofSeconds(
+            atLeast(http.backoffMaxSeconds(), 60, 0, where, "http.backoff-max-seconds")),
+        Duration.ofSeconds(
+            atLeast(http.retryAfterCapSeconds(), 300, 0, where, "http.retry-after-cap-seconds")),
+        checkRateLimit(
+            http.rateLimit() == null ? 1.0 : http.rateLimit(), where + ": key 'http.rate-limit'"));
+  }
+
+  /**
+   * Requests per second to one host; 0 turns the limit off.
+   *
+   * @param where the file and key, or the flag, to name when the value is refused
+   */
+  public static double checkRateLimit(double value, String where) throws ConfigException {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new ConfigException(
+          where
+              + ": must be 0 (no limit) or a number of requests per second above 0, but was "
+              + value);
+    }
+    return value;
+  }
+
+  private static int atLeast(Integer value, int fallback, int minimum, String where, String key)
+      throws ConfigException {
+    int number = value == null ? fallback : value;
+    if (number < minimum) {
+      throw new ConfigException(
+          where + ": key '" + key + "' must be at least " + minimum + " but was " + number);
+    }
+    return number;
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** The file as written: every key optional here, defaults and checks applied in {@link #load}. */
+  record ConfigFile(
+      String contact, String output, String categories, Sources sources, HttpFile http) {}
+
+  record Sources(CtGovFile ctgov) {}
+
+  record CtGovFile(String url, Integer pageSize, Map<String, String> search) {}
+
+  record HttpFile(
+      Integer connectTimeoutSeconds,
+      Integer readTimeoutSeconds,
+      Integer callTimeoutSeconds,
+      Integer maxTries,
+      Integer backoffBaseMillis,
+      Integer backoffMaxSeconds,
+      Integer retryAfterCapSeconds,
+      Double rateLimit) {
+    static final HttpFile DEFAULTS = new HttpFile(null, null, null, null, null, null, null, null);
+  }
+}

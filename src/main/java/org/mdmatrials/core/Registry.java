@@ -1,0 +1,16 @@
+package org.mdmatrials.core;
+
+/** A public trial registry that trials are harvested from. */
+public enum Registry {
+  CTGOV("ClinicalTrials.gov");
+
+  private final String displayName;
+
+  Registry(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+}

@@ -1,0 +1,39 @@
+package org.mdmatrials.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one harvest run did: when, with what outcome, where it published (null when it did not), how
+ * many trials of each primary category study MDMA, what each source brought or why it failed, every
+ * record it left out, and how often each host's requests were tried again.
+ */
+public record RunReport(
+    String runId,
+    Instant startedAt,
+    Instant finishedAt,
+    int exitCode,
+    String snapshot,
+    int trials,
+    Map<Indication, Integer> studiedByCategory,
+    List<SourceResult> sources,
+    List<SkippedRecord> skipped,
+    Map<String, Integer> retriesByHost,
+    List<String> errors) {
+
+  public RunReport {
+    studiedByCategory = Map.copyOf(studiedByCategory);
+    sources = Lists.copy(sources);
+    skipped = Lists.copy(skipped);
+    retriesByHost = Map.copyOf(retriesByHost);
+    errors = Lists.copy(errors);
+  }
+
+  /** One source's part: its summary when it succeeded, or the error that stopped it. */
+  public record SourceResult(Registry registry, SourceSummary summary, String error) {
+    public boolean failed() {
+      return error != null;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.mdmatrials.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The output folder: snapshots are built in a hidden staging folder, renamed into {@code
+ * snapshots/} when complete, and {@code latest} is a symbolic link switched to the new one in a
+ * single rename, so a reader never sees a half-written snapshot and a crash leaves the last good
+ * one in place.
+ */
+final class SnapshotDirectory {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotDirectory.class);
+  private static final String STAGING_PREFIX = ".staging-";
+
+  private final Path root;
+  private final Path snapshots;
+
+  SnapshotDirectory(Path root) {
+    this.root = root;
+    this.snapshots = root.resolve("snapshots");
+  }
+
+  Path latest() {
+    return root.resolve("latest");
+  }
+
+  /** Removes what a crashed run left: staging folders and half-made links. */
+  void cleanUp() throws IOException {
+    Files.createDirectories(snapshots);
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(snapshots, STAGING_PREFIX + "*")) {
+      for (Path leftover : leftovers) {
+        log.info("Removing {}, left by an unfinished run", leftover);
+        delete(leftover);
+      }
+    }
+    try (DirectoryStream<Path> links = Files.newDirectoryStream(root, ".latest-*")) {
+      for (Path link : links) {
+        Files.deleteIfExists(link);
+      }
+    }
+  }
+
+  Path createStaging(String runId) throws IOException {
+    if (Files.exists(snapshots.resolve(runId))) {
+      throw new FileAlreadyExistsException(
+          snapshots.resolve(runId).toString(), null, "a snapshot of this second exists already");
+    }
+    return Files.createDirectory(snapshots.resolve(STAGING_PREFIX + runId));
+  }
+
+  /** Makes the staging folder the snapshot {@code runId} and points {@code latest} at it. */
+  Path publish(Path staging, String runId) throws IOException {
+    try (Stream<Path> files = Files.list(staging)) {
+      for (Path file : files.toList()) {
+        force(file);
+      }
+    }
+    Path snapshot = Files.move(staging, snapshots.resolve(runId), StandardCopyOption.ATOMIC_MOVE);
+    force(snapshots);
+    Path link = root.resolve(".latest-" + runId);
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, root.relativize(snapshot));
+    Files.move(link, latest(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    force(root);
+    return snapshot;
+  }
+
+  void discard(Path staging) {
+    try {
+      delete(staging);
+    } catch (IOException e) {
+      log.warn("Could not remove {}: {}; the next run will", staging, e.toString());
+    }
+  }
+
+  private static void force(Path path) throws IOException {
+    // Directories can be opened for reading and forced on Linux and macOS, which is what makes a
+    // rename durable; elsewhere this is best effort.
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      if (!Files.isDirectory(path)) {
+        throw e;
+      }
+    }
+  }
+
+  private static void delete(Path tree) throws IOException {
+    if (!Files.exists(tree)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(tree)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

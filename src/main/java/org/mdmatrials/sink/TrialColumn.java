@@ -1,0 +1,94 @@
+package org.mdmatrials.sink;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.PartialDate;
+import org.mdmatrials.core.SecondaryId;
+
+/**
+ * The columns of {@code trials.csv} and of the {@code trials} table, in order: one definition for
+ * both, so the two files always agree. Several values in one cell are joined with "; ".
+ */
+public enum TrialColumn {
+  TRIAL_ID(Type.TEXT, r -> r.trial().trialId()),
+  REGISTRY(Type.TEXT, r -> r.trial().registry().name()),
+  URL(Type.TEXT, r -> r.trial().url()),
+  TITLE(Type.TEXT, r -> r.trial().title()),
+  OFFICIAL_TITLE(Type.TEXT, r -> r.trial().officialTitle()),
+  ACRONYM(Type.TEXT, r -> r.trial().acronym()),
+  MDMA_ROLE(Type.TEXT, r -> r.classification().mdmaRole().name()),
+  PRIMARY_CATEGORY(Type.TEXT, r -> r.classification().primaryCategory().name()),
+  CATEGORIES(
+      Type.TEXT,
+      r -> join(r.classification().categories().stream().map(m -> m.category().name()).toList())),
+  CATEGORY_EVIDENCE(Type.TEXT, r -> emptyToNull(r.classification().evidence())),
+  OVERALL_STATUS(Type.TEXT, r -> r.trial().overallStatus()),
+  PHASES(Type.TEXT, r -> join(r.trial().phases())),
+  STUDY_TYPE(Type.TEXT, r -> r.trial().studyType()),
+  ENROLLMENT(Type.INTEGER, r -> r.trial().enrollment()),
+  ENROLLMENT_TYPE(Type.TEXT, r -> r.trial().enrollmentType()),
+  START_DATE(Type.TEXT, r -> text(r.trial().startDate())),
+  PRIMARY_COMPLETION_DATE(Type.TEXT, r -> text(r.trial().primaryCompletionDate())),
+  COMPLETION_DATE(Type.TEXT, r -> text(r.trial().completionDate())),
+  FIRST_POSTED(Type.TEXT, r -> text(r.trial().firstPosted())),
+  LAST_UPDATE_POSTED(Type.TEXT, r -> text(r.trial().lastUpdatePosted())),
+  LEAD_SPONSOR(Type.TEXT, r -> r.trial().leadSponsor()),
+  COLLABORATORS(Type.TEXT, r -> join(r.trial().collaborators())),
+  CONDITIONS(Type.TEXT, r -> join(r.trial().conditions())),
+  KEYWORDS(Type.TEXT, r -> join(r.trial().keywords())),
+  INTERVENTIONS(
+      Type.TEXT, r -> join(r.trial().interventions().stream().map(Intervention::label).toList())),
+  COUNTRIES(Type.TEXT, r -> join(r.trial().countries())),
+  HAS_RESULTS(Type.INTEGER, r -> r.trial().hasResults() ? 1 : 0),
+  SECONDARY_IDS(
+      Type.TEXT, r -> join(r.trial().secondaryIds().stream().map(SecondaryId::label).toList())),
+  SOURCE_VERSION(Type.TEXT, r -> r.trial().sourceVersion()),
+  HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString());
+
+  /** How a column is stored in SQLite. */
+  public enum Type {
+    TEXT,
+    INTEGER
+  }
+
+  private final Type type;
+
+  // Each is a stateless lambda over the row.
+  @SuppressWarnings("ImmutableEnumChecker")
+  private final Function<TrialRow, Object> value;
+
+  TrialColumn(Type type, Function<TrialRow, Object> value) {
+    this.type = type;
+    this.value = value;
+  }
+
+  /** The column's name in the CSV header and the table: {@code trial_id}. */
+  public String columnName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The cell: a String, an Integer, or null when the registry gave nothing. */
+  public Object valueOf(TrialRow row) {
+    return value.apply(row);
+  }
+
+  private static String join(List<String> values) {
+    return values.isEmpty()
+        ? null
+        : String.join("; ", values.stream().filter(Objects::nonNull).toList());
+  }
+
+  private static String text(PartialDate date) {
+    return date == null ? null : date.value();
+  }
+
+  private static String emptyToNull(String text) {
+    return text.isEmpty() ? null : text;
+  }
+}

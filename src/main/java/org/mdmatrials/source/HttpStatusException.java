@@ -1,0 +1,24 @@
+package org.mdmatrials.source;
+
+import java.io.IOException;
+
+/** A registry answered with an HTTP status that is not a success. */
+public final class HttpStatusException extends IOException {
+  private static final long serialVersionUID = 1L;
+  private final int status;
+  private final String url;
+
+  public HttpStatusException(int status, String url, String detail) {
+    super("HTTP " + status + " from " + url + (detail.isBlank() ? "" : ": " + detail));
+    this.status = status;
+    this.url = url;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String url() {
+    return url;
+  }
+}

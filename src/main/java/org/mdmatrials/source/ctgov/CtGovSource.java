@@ -1,0 +1,240 @@
+package org.mdmatrials.source.ctgov;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceSummary;
+import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.HarvestSink;
+import org.mdmatrials.source.HttpStatusException;
+import org.mdmatrials.source.MalformedResponseException;
+import org.mdmatrials.source.TrialSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** ClinicalTrials.gov API v2: every study matching the configured search, page by page. */
+public final class CtGovSource implements TrialSource {
+  private static final Logger log = LoggerFactory.getLogger(CtGovSource.class);
+  private static final int SHOWN_ERROR_BODY = 300;
+
+  /** Limits a page must keep, so that a broken or hostile response cannot exhaust memory. */
+  static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(64)
+          .maxStringLength(8_000_000)
+          .maxDocumentLength(512L * 1024 * 1024)
+          .build();
+
+  private final OkHttpClient client;
+  private final RetryPolicy retries;
+  private final HttpUrl baseUrl;
+  private final Map<String, String> search;
+  private final int pageSize;
+  private final ObjectMapper mapper;
+
+  /**
+   * @param retries the policy for trying again a page that arrived whole but unreadable (the client
+   *     itself retries throttling, server errors and broken connections)
+   * @param baseUrl the API root, {@code https://clinicaltrials.gov/api/v2}
+   * @param search {@code GET /studies} parameters ({@code query.term} and the like), sent as given
+   * @param pageSize studies per page, 1 to 1000
+   */
+  public CtGovSource(
+      OkHttpClient client,
+      RetryPolicy retries,
+      HttpUrl baseUrl,
+      Map<String, String> search,
+      int pageSize) {
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException("page size must be 1 to 1000, was " + pageSize);
+    }
+    this.client = client;
+    this.retries = retries;
+    this.baseUrl = baseUrl;
+    this.search = Map.copyOf(search);
+    this.pageSize = pageSize;
+    JsonMapper jsonMapper =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    jsonMapper.getFactory().setStreamReadConstraints(LIMITS);
+    this.mapper = jsonMapper;
+  }
+
+  @Override
+  public Registry registry() {
+    return Registry.CTGOV;
+  }
+
+  @Override
+  public SourceSummary harvest(HarvestSink sink) throws IOException {
+    String dataTimestamp = dataTimestamp();
+    StudyPageReader reader = new StudyPageReader(mapper, dataTimestamp);
+    HttpUrl firstPage = studiesUrl(null);
+    Integer expected = null;
+    int received = 0;
+    int skipped = 0;
+    int pages = 0;
+    String token = null;
+    do {
+      HttpUrl url = studiesUrl(token);
+      StudyPage page = fetchPage(url, reader, ++pages);
+      if (pages == 1) {
+        expected = page.totalCount();
+        if (expected == null) {
+          throw new MalformedResponseException(url.toString(), "no totalCount on the first page");
+        }
+      }
+      for (StudyPage.Entry entry : page.studies()) {
+        sink.accept(entry.trial(), entry.payload());
+      }
+      for (SkippedRecord record : page.skipped()) {
+        log.warn("Skipped {}", record);
+        sink.skipped(record);
+      }
+      received += page.size();
+      skipped += page.skipped().size();
+      if (page.nextPageToken() != null && page.nextPageToken().equals(token)) {
+        throw new MalformedResponseException(
+            url.toString(), "the next page token repeats the current one");
+      }
+      token = page.nextPageToken();
+    } while (token != null);
+    if (received != expected) {
+      throw new MalformedResponseException(
+          firstPage.toString(),
+          "totalCount announced "
+              + expected
+              + " studies but "
+              + received
+              + " came in "
+              + pages
+              + " pages");
+    }
+    log.info(
+        "{}: {} studies in {} pages, {} skipped, data of {}",
+        Registry.CTGOV.displayName(),
+        received,
+        pages,
+        skipped,
+        dataTimestamp);
+    return new SourceSummary(
+        Registry.CTGOV, describeSearch(), dataTimestamp, expected, received, skipped, pages);
+  }
+
+  /** See https://clinicaltrials.gov/data-api/api#get-/version */
+  private String dataTimestamp() throws IOException {
+    HttpUrl url = baseUrl.newBuilder().addPathSegment("version").build();
+    return retryingUnreadable(url, () -> readDataTimestamp(url));
+  }
+
+  private String readDataTimestamp(HttpUrl url) throws IOException {
+    try (Response response = call(url)) {
+      JsonNode version = mapper.readTree(response.body().byteStream());
+      JsonNode timestamp = version.path("dataTimestamp");
+      if (!timestamp.isTextual()) {
+        throw new MalformedResponseException(
+            url.toString(),
+            "expected a string at $.dataTimestamp but was " + JsonShapes.describe(timestamp));
+      }
+      return timestamp.asText();
+    } catch (MalformedResponseException | HttpStatusException e) {
+      throw e;
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new MalformedResponseException(
+          url.toString(), "not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** See https://clinicaltrials.gov/data-api/api#get-/studies */
+  private StudyPage fetchPage(HttpUrl url, StudyPageReader reader, int pageNumber)
+      throws IOException {
+    return retryingUnreadable(
+        url,
+        () -> {
+          try (Response response = call(url)) {
+            return reader.read(response.body().byteStream(), url.toString(), pageNumber);
+          }
+        });
+  }
+
+  /** Fetches again a response that arrived complete but could not be read, as the policy allows. */
+  private <T> T retryingUnreadable(HttpUrl url, Fetch<T> fetch) throws IOException {
+    for (int tries = 1; ; tries++) {
+      try {
+        return fetch.get();
+      } catch (MalformedResponseException e) {
+        if (!retries.mayRetry(tries)) {
+          throw e;
+        }
+        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
+        retries.pause(url.host(), tries, null);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Fetch<T> {
+    T get() throws IOException;
+  }
+
+  /** The page's URL: the same parameters on every page, plus the token after the first. */
+  HttpUrl studiesUrl(String pageToken) {
+    HttpUrl.Builder url =
+        baseUrl.newBuilder().addPathSegment("studies").addQueryParameter("format", "json");
+    search.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> url.addQueryParameter(e.getKey(), e.getValue()));
+    url.addQueryParameter("countTotal", "true")
+        .addQueryParameter("pageSize", Integer.toString(pageSize));
+    if (pageToken != null) {
+      url.addQueryParameter("pageToken", pageToken);
+    }
+    return url.build();
+  }
+
+  /** Executes a GET and checks that a JSON body came back; the caller closes the response. */
+  private Response call(HttpUrl url) throws IOException {
+    Response response = client.newCall(new Request.Builder().url(url).get().build()).execute();
+    try {
+      if (!response.isSuccessful()) {
+        throw new HttpStatusException(response.code(), url.toString(), errorText(response));
+      }
+      String type = response.header("Content-Type", "");
+      if (!type.startsWith("application/json")) {
+        throw new MalformedResponseException(
+            url.toString(),
+            "expected Content-Type application/json but was \""
+                + type
+                + "\": "
+                + errorText(response));
+      }
+      return response;
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  /** The start of an error body, on one line: ClinicalTrials.gov explains errors in text/plain. */
+  private static String errorText(Response response) throws IOException {
+    String text = response.peekBody(SHOWN_ERROR_BODY * 4L).string().strip().replaceAll("\\s+", " ");
+    return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
+  }
+
+  private String describeSearch() {
+    return search.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("&"));
+  }
+}

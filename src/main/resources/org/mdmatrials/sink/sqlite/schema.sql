@@ -1,0 +1,78 @@
+-- trials.sqlite, schema version 1 (PRAGMA user_version). The trials table is created from
+-- TrialColumn, so that it always has the CSV's columns; the tables below hold what a CSV cell joins.
+
+CREATE TABLE trial_conditions (
+  trial_id  TEXT NOT NULL REFERENCES trials (trial_id),
+  position  INTEGER NOT NULL,
+  condition TEXT NOT NULL,
+  PRIMARY KEY (trial_id, position)
+);
+
+CREATE TABLE trial_interventions (
+  trial_id    TEXT NOT NULL REFERENCES trials (trial_id),
+  position    INTEGER NOT NULL,
+  type        TEXT,
+  name        TEXT,
+  other_names TEXT,
+  PRIMARY KEY (trial_id, position)
+);
+
+CREATE TABLE trial_categories (
+  trial_id   TEXT NOT NULL REFERENCES trials (trial_id),
+  category   TEXT NOT NULL,
+  is_primary INTEGER NOT NULL,
+  evidence   TEXT,
+  PRIMARY KEY (trial_id, category)
+);
+
+CREATE TABLE trial_secondary_ids (
+  trial_id     TEXT NOT NULL REFERENCES trials (trial_id),
+  position     INTEGER NOT NULL,
+  id_type      TEXT,
+  secondary_id TEXT NOT NULL,
+  domain       TEXT,
+  PRIMARY KEY (trial_id, position)
+);
+
+CREATE TABLE source_records (
+  registry           TEXT NOT NULL,
+  record_id          TEXT NOT NULL,
+  trial_id           TEXT NOT NULL REFERENCES trials (trial_id),
+  last_update_posted TEXT,
+  payload            TEXT NOT NULL,
+  PRIMARY KEY (registry, record_id)
+);
+
+CREATE TABLE runs (
+  run_id      TEXT PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  exit_code   INTEGER NOT NULL,
+  trials      INTEGER NOT NULL,
+  skipped     INTEGER NOT NULL,
+  retries_by_host TEXT,
+  errors      TEXT
+);
+
+CREATE TABLE run_sources (
+  run_id         TEXT NOT NULL REFERENCES runs (run_id),
+  registry       TEXT NOT NULL,
+  query          TEXT,
+  source_version TEXT,
+  expected       INTEGER,
+  received       INTEGER,
+  skipped        INTEGER,
+  pages          INTEGER,
+  error          TEXT,
+  PRIMARY KEY (run_id, registry)
+);
+
+CREATE TABLE run_skipped_records (
+  run_id   TEXT NOT NULL REFERENCES runs (run_id),
+  registry TEXT NOT NULL,
+  trial_id TEXT,
+  page     INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  path     TEXT NOT NULL,
+  problem  TEXT NOT NULL
+);

@@ -1,0 +1,206 @@
+package org.mdmatrials.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.Fixtures;
+import org.mdmatrials.classify.CategoryRulesLoader;
+import org.mdmatrials.classify.Classifier;
+import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.RunReport;
+import org.mdmatrials.http.HttpClients;
+import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.ctgov.CtGovSource;
+
+class HarvestTest {
+  @RegisterExtension
+  static WireMockExtension registry =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final Instant NIGHT_ONE = Instant.parse("2026-11-27T02:00:00Z");
+  private static final Instant NIGHT_TWO = Instant.parse("2026-11-28T02:00:00Z");
+
+  @TempDir Path output;
+  private final RetryPolicy retries =
+      new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
+
+  @BeforeEach
+  void version() {
+    registry.stubFor(
+        get("/api/v2/version").willReturn(okJson(Fixtures.version("2026-11-27T09:15:02"))));
+  }
+
+  @Test
+  void publishesTheSnapshotWithItsReportAsLatest() throws Exception {
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+
+    RunReport report = harvest(NIGHT_ONE);
+
+    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED);
+    assertThat(report.trials()).isEqualTo(2);
+    Path snapshot = output.resolve("snapshots/20261127T020000Z");
+    assertThat(output.resolve("latest").toRealPath()).isEqualTo(snapshot.toRealPath());
+    try (var files = Files.list(snapshot)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("trials.csv", "trials.sqlite", "run.json");
+    }
+    JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
+    assertThat(run.get("run_id").asText()).isEqualTo("20261127T020000Z");
+    assertThat(run.get("exit_code").asInt()).isZero();
+    assertThat(run.at("/sources/0/registry").asText()).isEqualTo("CTGOV");
+    assertThat(run.at("/sources/0/received").asInt()).isEqualTo(2);
+    assertThat(run.at("/sources/0/source_version").asText()).isEqualTo("2026-11-27T09:15:02");
+  }
+
+  @Test
+  void keepsTheLastGoodSnapshotAndReportsWhenTheRegistryKeepsFailing() throws Exception {
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    harvest(NIGHT_ONE);
+    registry.stubFor(
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<h1>Service Unavailable</h1>")));
+
+    RunReport report = harvest(NIGHT_TWO);
+
+    assertThat(report.exitCode()).isEqualTo(Harvest.FAILED);
+    assertThat(report.errors())
+        .singleElement()
+        .asString()
+        .startsWith("ClinicalTrials.gov: HTTP 503 from " + registry.baseUrl());
+    assertThat(output.resolve("latest").toRealPath())
+        .isEqualTo(output.resolve("snapshots/20261127T020000Z").toRealPath());
+    assertThat(output.resolve("snapshots/20261128T020000Z")).doesNotExist();
+    JsonNode run = Fixtures.JSON.readTree(output.resolve("runs/20261128T020000Z.json").toFile());
+    assertThat(run.get("exit_code").asInt()).isEqualTo(1);
+    assertThat(run.at("/sources/0/error").asText()).startsWith("HTTP 503 from ");
+    assertThat(run.at("/retries_by_host/localhost").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void publishesWithWarningsAndListsASkippedStudy() throws Exception {
+    ObjectNode bad = Fixtures.study("NCT03275402");
+    ((ObjectNode) bad.at("/protocolSection/designModule")).put("phases", "PHASE2");
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), bad));
+
+    RunReport report = harvest(NIGHT_ONE);
+
+    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED_WITH_WARNINGS);
+    assertThat(report.trials()).isEqualTo(1);
+    Path snapshot = output.resolve("latest");
+    JsonNode skipped =
+        Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile()).at("/skipped_records/0");
+    assertThat(skipped.get("trial_id").asText()).isEqualTo("NCT03275402");
+    assertThat(skipped.get("path").asText())
+        .isEqualTo("$.studies[1].protocolSection.designModule.phases");
+    assertThat(skipped.get("problem").asText())
+        .isEqualTo("Expected an array but was the string \"PHASE2\"");
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + snapshot.resolve("trials.sqlite"));
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT r.exit_code, s.trial_id, s.page, s.position FROM runs r JOIN run_skipped_records s USING (run_id)")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(rs.getString(2)).isEqualTo("NCT03275402");
+      assertThat(rs.getInt(3)).isEqualTo(1);
+      assertThat(rs.getInt(4)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refusesToRunWhileAnotherRunHoldsTheLock() throws Exception {
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+
+    RunLock held = RunLock.acquire(output, NIGHT_ONE);
+    assertThatThrownBy(() -> harvest(NIGHT_TWO))
+        .isInstanceOf(RunLock.HeldException.class)
+        .hasMessageContaining(
+            "another run is using this output folder (pid " + ProcessHandle.current().pid());
+    held.close();
+    assertThat(output.resolve("latest")).doesNotExist();
+    assertThat(harvest(NIGHT_TWO).exitCode()).isEqualTo(Harvest.PUBLISHED);
+  }
+
+  @Test
+  void removesWhatACrashedRunLeftBehind() throws Exception {
+    Path staging = Files.createDirectories(output.resolve("snapshots/.staging-20261127T020000Z"));
+    Files.writeString(staging.resolve("trials.csv"), "half a file");
+    Files.createSymbolicLink(
+        output.resolve(".latest-20261127T020000Z"), Path.of("snapshots/.staging-20261127T020000Z"));
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+
+    harvest(NIGHT_TWO);
+
+    try (var left = Files.list(output.resolve("snapshots"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("20261128T020000Z");
+    }
+    assertThat(
+            Files.exists(
+                output.resolve(".latest-20261127T020000Z"),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .isFalse();
+  }
+
+  private RunReport harvest(Instant at) throws Exception {
+    CtGovSource source =
+        new CtGovSource(
+            HttpClients.create(
+                new HarvesterConfig.Http(
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30),
+                    2,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    0),
+                "mdma-trials/test",
+                retries),
+            retries,
+            HttpUrl.get(registry.baseUrl() + "/api/v2"),
+            Map.of("query.term", "MDMA"),
+            1000);
+    Classifier classifier =
+        new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
+    return new Harvest(
+            List.of(source),
+            classifier,
+            output,
+            Clock.fixed(at, ZoneOffset.UTC),
+            retries::retriesByHost)
+        .run();
+  }
+
+  private static void servePage(String page) {
+    registry.stubFor(get(urlPathEqualTo("/api/v2/studies")).willReturn(okJson(page)));
+  }
+}

@@ -1,0 +1,233 @@
+package org.mdmatrials.sink.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mdmatrials.TrialBuilder.trial;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.core.CategoryMatch;
+import org.mdmatrials.core.CategoryMatch.Evidence;
+import org.mdmatrials.core.Classification;
+import org.mdmatrials.core.Indication;
+import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.MdmaRole;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.RunReport;
+import org.mdmatrials.core.SecondaryId;
+import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceSummary;
+import org.mdmatrials.core.Trial;
+import org.mdmatrials.sink.TrialColumn;
+import org.mdmatrials.sink.TrialRow;
+
+class SqliteSnapshotWriterTest {
+  private static final Instant HARVESTED = Instant.parse("2026-11-28T02:00:00Z");
+
+  @TempDir Path dir;
+
+  private final Trial conjoint =
+      trial("NCT02876172")
+          .title("MDMA-Assisted Cognitive-Behavioral Conjoint Therapy for PTSD")
+          .status("COMPLETED")
+          .phases("PHASE1", "PHASE2")
+          .enrollment(12)
+          .startDate("2016-11")
+          .conditions("PTSD", "Relationship Problems")
+          .interventions(
+              new Intervention("DRUG", "MDMA", List.of("midomafetamine")),
+              new Intervention("BEHAVIORAL", "Cognitive-Behavioral Conjoint Therapy", List.of()))
+          .secondaryIds(new SecondaryId("OTHER", "MDMA-CBCT-1", null))
+          .hasResults(true)
+          .build();
+
+  private final Classification conjointSorted =
+      new Classification(
+          MdmaRole.INTERVENTION,
+          List.of(
+              new CategoryMatch(
+                  Indication.COUPLES_THERAPY, List.of(new Evidence("title", "Conjoint Therapy"))),
+              new CategoryMatch(Indication.PTSD, List.of(new Evidence("condition", "PTSD")))));
+
+  @Test
+  void storesTrialsWithTheCsvColumnsAndTheirParts() throws Exception {
+    Path file = dir.resolve("trials.sqlite");
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{\"raw\":1}")).isTrue();
+      db.finish();
+    }
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      ResultSet trial = st.executeQuery("SELECT * FROM trials");
+      assertThat(trial.next()).isTrue();
+      assertThat(trial.getString("trial_id")).isEqualTo("NCT02876172");
+      assertThat(trial.getString("primary_category")).isEqualTo("COUPLES_THERAPY");
+      assertThat(trial.getString("categories")).isEqualTo("COUPLES_THERAPY; PTSD");
+      assertThat(trial.getString("category_evidence"))
+          .isEqualTo("COUPLES_THERAPY: title \"Conjoint Therapy\"; PTSD: condition \"PTSD\"");
+      assertThat(trial.getString("phases")).isEqualTo("PHASE1; PHASE2");
+      assertThat(trial.getInt("enrollment")).isEqualTo(12);
+      assertThat(trial.getString("start_date")).isEqualTo("2016-11");
+      assertThat(trial.getInt("has_results")).isEqualTo(1);
+      assertThat(trial.getString("interventions"))
+          .isEqualTo("DRUG: MDMA; BEHAVIORAL: Cognitive-Behavioral Conjoint Therapy");
+      assertThat(trial.getString("harvested_at")).isEqualTo("2026-11-28T02:00:00Z");
+      assertThat(trial.next()).isFalse();
+
+      assertThat(rows(st, "SELECT position, condition FROM trial_conditions ORDER BY position"))
+          .containsExactly(List.of(1, "PTSD"), List.of(2, "Relationship Problems"));
+      assertThat(
+              rows(st, "SELECT type, name, other_names FROM trial_interventions ORDER BY position"))
+          .containsExactly(
+              List.of("DRUG", "MDMA", "midomafetamine"),
+              java.util.Arrays.asList("BEHAVIORAL", "Cognitive-Behavioral Conjoint Therapy", null));
+      assertThat(
+              rows(
+                  st,
+                  "SELECT category, is_primary, evidence FROM trial_categories ORDER BY is_primary DESC"))
+          .containsExactly(
+              List.of("COUPLES_THERAPY", 1, "title \"Conjoint Therapy\""),
+              List.of("PTSD", 0, "condition \"PTSD\""));
+      assertThat(rows(st, "SELECT id_type, secondary_id FROM trial_secondary_ids"))
+          .containsExactly(List.of("OTHER", "MDMA-CBCT-1"));
+      assertThat(rows(st, "SELECT registry, record_id, payload FROM source_records"))
+          .containsExactly(List.of("CTGOV", "NCT02876172", "{\"raw\":1}"));
+    }
+  }
+
+  @Test
+  void publishesInRollbackJournalModeWithSchemaVersionAndIndexes() throws Exception {
+    Path file = dir.resolve("trials.sqlite");
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+      db.finish();
+    }
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      assertThat(rows(st, "PRAGMA journal_mode")).containsExactly(List.of("delete"));
+      assertThat(rows(st, "PRAGMA user_version"))
+          .containsExactly(List.of(SqliteSnapshotWriter.SCHEMA_VERSION));
+      assertThat(
+              rows(
+                  st,
+                  "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'trials_primary_category'"))
+          .hasSize(1);
+      List<Object> columns = new ArrayList<>();
+      for (List<Object> row : rows(st, "SELECT name FROM pragma_table_info('trials')")) {
+        columns.add(row.get(0));
+      }
+      assertThat(columns)
+          .containsExactlyElementsOf(
+              List.of(TrialColumn.values()).stream().map(TrialColumn::columnName).toList());
+    }
+  }
+
+  @Test
+  void keepsTheFirstOfTwoRecordsWithOneId() throws Exception {
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{}")).isTrue();
+      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{}")).isFalse();
+      List<List<Object>> rows = new ArrayList<>();
+      db.forEachTrial(cells -> rows.add(List.copyOf(cells.stream().map(String::valueOf).toList())));
+      assertThat(rows).hasSize(1);
+    }
+  }
+
+  @Test
+  void handsOnTrialsSortedById() throws Exception {
+    Classification other =
+        new Classification(
+            MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+      for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
+        db.add(new TrialRow(trial(id).build(), other, HARVESTED), "{}");
+      }
+      List<Object> ids = new ArrayList<>();
+      db.forEachTrial(cells -> ids.add(cells.get(0)));
+      assertThat(ids).containsExactly("NCT00100000", "NCT03000000", "NCT05000000");
+    }
+  }
+
+  @Test
+  void recordsTheRunWithEachSourceAndSkippedRecord() throws Exception {
+    Path file = dir.resolve("trials.sqlite");
+    RunReport report =
+        new RunReport(
+            "20261128T020000Z",
+            HARVESTED,
+            HARVESTED.plusSeconds(42),
+            3,
+            "output/snapshots/20261128T020000Z",
+            1,
+            Map.of(Indication.PTSD, 1),
+            List.of(
+                new RunReport.SourceResult(
+                    Registry.CTGOV,
+                    new SourceSummary(
+                        Registry.CTGOV, "query.term=MDMA", "2026-11-27T09:15:02", 2, 2, 1, 1),
+                    null)),
+            List.of(
+                new SkippedRecord(
+                    Registry.CTGOV,
+                    null,
+                    1,
+                    2,
+                    "$.studies[1].protocolSection.identificationModule.nctId",
+                    "Expected an NCT id but was none")),
+            Map.of("clinicaltrials.gov", 2),
+            List.of());
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+      db.writeRun(report);
+      db.finish();
+    }
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      assertThat(
+              rows(
+                  st,
+                  "SELECT run_id, started_at, finished_at, exit_code, trials, skipped, retries_by_host FROM runs"))
+          .containsExactly(
+              List.of(
+                  "20261128T020000Z",
+                  "2026-11-28T02:00:00Z",
+                  "2026-11-28T02:00:42Z",
+                  3,
+                  1,
+                  1,
+                  "clinicaltrials.gov=2"));
+      assertThat(
+              rows(
+                  st,
+                  "SELECT registry, query, source_version, expected, received, skipped, pages FROM run_sources"))
+          .containsExactly(List.of("CTGOV", "query.term=MDMA", "2026-11-27T09:15:02", 2, 2, 1, 1));
+      assertThat(rows(st, "SELECT page, position, path FROM run_skipped_records"))
+          .containsExactly(
+              List.of(1, 2, "$.studies[1].protocolSection.identificationModule.nctId"));
+    }
+  }
+
+  private static List<List<Object>> rows(Statement st, String sql) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery(sql)) {
+      int width = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= width; i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+}
