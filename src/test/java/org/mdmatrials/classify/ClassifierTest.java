@@ -1,6 +1,7 @@
 package org.mdmatrials.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mdmatrials.TrialBuilder.trial;
 import static org.mdmatrials.core.Indication.ANXIETY_LIFE_THREATENING_ILLNESS;
 import static org.mdmatrials.core.Indication.COUPLES_THERAPY;
 import static org.mdmatrials.core.Indication.OTHER;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mdmatrials.TrialBuilder;
 import org.mdmatrials.classify.CategoryRules.Field;
 import org.mdmatrials.classify.CategoryRules.Rule;
 import org.mdmatrials.core.ArmGroup;
@@ -27,7 +29,6 @@ import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.MdmaRole;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.Trial;
 
 class ClassifierTest {
@@ -461,110 +462,11 @@ class ClassifierTest {
     return Arguments.of(description, trial.build(), role, List.of(categories), evidence);
   }
 
-  private static TrialBuilder trial(String nctId) {
-    return new TrialBuilder(nctId);
-  }
-
   private static Intervention drug(String name, String... otherNames) {
     return new Intervention("DRUG", name, List.of(otherNames));
   }
 
   private static Intervention behavioral(String name) {
     return new Intervention("BEHAVIORAL", name, List.of());
-  }
-
-  /** The fields the classifier reads; every other component of the trial is left empty. */
-  private static final class TrialBuilder {
-    private final String nctId;
-    private String title;
-    private String officialTitle;
-    private String acronym;
-    private String summary;
-    private List<String> conditions = List.of();
-    private List<String> keywords = List.of();
-    private List<String> meshTerms = List.of();
-    private List<Intervention> interventions = List.of();
-    private List<ArmGroup> armGroups = List.of();
-
-    TrialBuilder(String nctId) {
-      this.nctId = nctId;
-    }
-
-    TrialBuilder title(String title) {
-      this.title = title;
-      return this;
-    }
-
-    TrialBuilder officialTitle(String officialTitle) {
-      this.officialTitle = officialTitle;
-      return this;
-    }
-
-    TrialBuilder acronym(String acronym) {
-      this.acronym = acronym;
-      return this;
-    }
-
-    TrialBuilder summary(String summary) {
-      this.summary = summary;
-      return this;
-    }
-
-    TrialBuilder conditions(String... conditions) {
-      this.conditions = List.of(conditions);
-      return this;
-    }
-
-    TrialBuilder keywords(String... keywords) {
-      this.keywords = List.of(keywords);
-      return this;
-    }
-
-    TrialBuilder meshTerms(String... meshTerms) {
-      this.meshTerms = List.of(meshTerms);
-      return this;
-    }
-
-    TrialBuilder interventions(Intervention... interventions) {
-      this.interventions = List.of(interventions);
-      return this;
-    }
-
-    TrialBuilder armGroups(ArmGroup... armGroups) {
-      this.armGroups = List.of(armGroups);
-      return this;
-    }
-
-    Trial build() {
-      return new Trial(
-          nctId,
-          Registry.CTGOV,
-          "https://clinicaltrials.gov/study/" + nctId,
-          title,
-          officialTitle,
-          acronym,
-          null,
-          List.of(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          conditions,
-          keywords,
-          meshTerms,
-          interventions,
-          armGroups,
-          summary,
-          List.of(),
-          false,
-          List.of(),
-          null);
-    }
   }
 }
