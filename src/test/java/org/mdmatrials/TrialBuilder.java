@@ -137,6 +137,7 @@ public final class TrialBuilder {
         officialTitle,
         acronym,
         overallStatus,
+        overallStatus,
         phases,
         "INTERVENTIONAL",
         enrollment,

@@ -2,7 +2,10 @@ package org.mdmatrials.core;
 
 /** A public trial registry that trials are harvested from. */
 public enum Registry {
-  CTGOV("ClinicalTrials.gov");
+  CTGOV("ClinicalTrials.gov"),
+  ISRCTN("ISRCTN"),
+  CTIS("EU CTIS"),
+  EUCTR("EU Clinical Trials Register");
 
   private final String displayName;
 

@@ -6,6 +6,10 @@ import java.util.Objects;
 /**
  * One trial as registered, mapped from its registry's own format onto the fields every registry
  * shares. Text is as the registry gave it; absent values are null and absent lists are empty.
+ *
+ * <p>{@code overallStatus} is in ClinicalTrials.gov's vocabulary (RECRUITING, COMPLETED …) for
+ * every registry; {@code registryStatus} is the registry's own wording, kept beside it. {@code
+ * phases} likewise use ClinicalTrials.gov's names (EARLY_PHASE1, PHASE1 … PHASE4, NA).
  */
 public record Trial(
     String trialId,
@@ -15,6 +19,7 @@ public record Trial(
     String officialTitle,
     String acronym,
     String overallStatus,
+    String registryStatus,
     List<String> phases,
     String studyType,
     Integer enrollment,

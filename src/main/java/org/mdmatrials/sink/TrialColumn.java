@@ -45,7 +45,8 @@ public enum TrialColumn {
   SECONDARY_IDS(
       Type.TEXT, r -> join(r.trial().secondaryIds().stream().map(SecondaryId::label).toList())),
   SOURCE_VERSION(Type.TEXT, r -> r.trial().sourceVersion()),
-  HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString());
+  HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString()),
+  REGISTRY_STATUS(Type.TEXT, r -> r.trial().registryStatus());
 
   /** How a column is stored in SQLite. */
   public enum Type {

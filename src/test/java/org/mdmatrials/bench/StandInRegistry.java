@@ -3,57 +3,172 @@ package org.mdmatrials.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import okhttp3.HttpUrl;
 import org.mdmatrials.Fixtures;
 
 /**
- * A ClinicalTrials.gov stand-in for benchmarks: serves {@code N} studies, renumbered copies of
- * recorded real ones, in pages of 1000, generating each page as it is asked for so that 200,000
- * studies need no more memory than one.
+ * A ClinicalTrials.gov stand-in: serves {@code N} studies, renumbered copies of recorded real ones,
+ * in pages of the size asked (1000 by default), generating each page when it is asked for so that
+ * 200,000 studies need no more memory than one page. It can fail a share of its requests the ways
+ * registries do: 503 with an HTML page, 429 with Retry-After, a body cut off mid-transfer, and a
+ * complete response whose JSON is cut in half.
  *
- * <p>Usage: {@code StandInRegistry STUDIES PORT}. Serves {@code /api/v2/version} and {@code
- * /api/v2/studies?pageToken=K}.
+ * <p>Usage: {@code StandInRegistry STUDIES PORT [FAILURE_RATE]}. Serves {@code /api/v2/version} and
+ * {@code /api/v2/studies?pageToken=K}.
  */
-public final class StandInRegistry {
+public final class StandInRegistry implements AutoCloseable {
   static final int PAGE_SIZE = 1000;
 
   /** Real records without results, averaging about 15 kB, near ClinicalTrials.gov's 17 kB mean. */
   private static final List<String> RECORDS = List.of("NCT00184067", "NCT03934567", "NCT05147467");
 
   private final int studies;
-  private final byte[][] prefixes;
-  private final byte[][] suffixes;
+  private final double failureRate;
+  private final Random random;
+  private final byte[][] prefixes = new byte[RECORDS.size()][];
+  private final byte[][] suffixes = new byte[RECORDS.size()][];
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+  private int failures;
 
-  StandInRegistry(int studies) {
+  private StandInRegistry(int studies, int port, double failureRate, long seed) throws IOException {
     this.studies = studies;
-    prefixes = new byte[RECORDS.size()][];
-    suffixes = new byte[RECORDS.size()][];
+    this.failureRate = failureRate;
+    this.random = new Random(seed);
     for (int i = 0; i < RECORDS.size(); i++) {
-      String json = Fixtures.renumbered(record(RECORDS.get(i)), 0).toString();
       String id = String.format("NCT9%07d", 0);
+      String json = Fixtures.renumbered(record(RECORDS.get(i)), 0).toString();
       int at = json.indexOf(id);
       prefixes[i] = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
       suffixes[i] = json.substring(at + id.length()).getBytes(StandardCharsets.UTF_8);
     }
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.createContext("/api/v2/version", e -> answer(e, versionBody()));
+    server.createContext(
+        "/api/v2/studies",
+        e -> answer(e, page(HttpUrl.get("http://stand-in" + e.getRequestURI()))));
+    server.setExecutor(threads);
+    server.start();
+  }
+
+  /**
+   * Starts serving on {@code port} (0 for any free port).
+   *
+   * @param failureRate the share of requests answered with a failure, 0 to 1
+   * @param seed makes the failures repeatable
+   */
+  public static StandInRegistry start(int studies, int port, double failureRate, long seed)
+      throws IOException {
+    return new StandInRegistry(studies, port, failureRate, seed);
   }
 
   public static void main(String[] args) throws IOException {
-    StandInRegistry registry = new StandInRegistry(Integer.parseInt(args[0]));
-    HttpServer server =
-        HttpServer.create(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[1])), 0);
-    server.createContext("/api/v2/version", registry::version);
-    server.createContext("/api/v2/studies", registry::page);
-    server.setExecutor(Executors.newFixedThreadPool(2));
-    server.start();
-    System.out.println("serving " + args[0] + " studies on port " + server.getAddress().getPort());
+    double failureRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    StandInRegistry registry =
+        start(Integer.parseInt(args[0]), Integer.parseInt(args[1]), failureRate, 1);
+    System.out.println("serving " + args[0] + " studies at " + registry.apiRoot());
+  }
+
+  /** The API root to give the harvest: {@code http://127.0.0.1:PORT/api/v2}. */
+  public String apiRoot() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v2";
+  }
+
+  /** How many requests were answered with a failure. */
+  public synchronized int failures() {
+    return failures;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  private void answer(HttpExchange exchange, byte[] body) throws IOException {
+    try (exchange) {
+      switch (nextFailure()) {
+        case 0 ->
+            send(
+                exchange,
+                503,
+                "text/html",
+                "<html><body>Service Unavailable</body></html>".getBytes(StandardCharsets.UTF_8));
+        case 1 -> {
+          exchange.getResponseHeaders().set("Retry-After", "1");
+          send(exchange, 429, "text/plain", "Too Many Requests".getBytes(StandardCharsets.UTF_8));
+        }
+        case 2 -> {
+          // Announces the whole body, sends half, and hangs up.
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body, 0, body.length / 2);
+        }
+        case 3 -> send(exchange, 200, "application/json", Arrays.copyOf(body, body.length / 2));
+        default -> send(exchange, 200, "application/json", body);
+      }
+    }
+  }
+
+  /** -1 for a proper answer, else which failure. */
+  private synchronized int nextFailure() {
+    if (random.nextDouble() >= failureRate) {
+      return -1;
+    }
+    failures++;
+    return random.nextInt(4);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static byte[] versionBody() {
+    return Fixtures.version("2026-11-27T09:15:02").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The page the URL asks for: its {@code pageSize} studies from the token's offset on. */
+  private byte[] page(HttpUrl url) throws IOException {
+    String token = url.queryParameter("pageToken");
+    String size = url.queryParameter("pageSize");
+    int first = token == null ? 0 : Integer.parseInt(token);
+    int end = Math.min(studies, first + (size == null ? PAGE_SIZE : Integer.parseInt(size)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream((end - first) * 16_000 + 100);
+    out.write("{\"studies\":[".getBytes(StandardCharsets.UTF_8));
+    for (int n = first; n < end; n++) {
+      if (n > first) {
+        out.write(',');
+      }
+      int record = n % RECORDS.size();
+      out.write(prefixes[record]);
+      out.write(String.format("NCT9%07d", n).getBytes(StandardCharsets.UTF_8));
+      out.write(suffixes[record]);
+    }
+    out.write(']');
+    if (first == 0) {
+      out.write((",\"totalCount\":" + studies).getBytes(StandardCharsets.UTF_8));
+    }
+    if (end < studies) {
+      out.write((",\"nextPageToken\":\"" + end + "\"").getBytes(StandardCharsets.UTF_8));
+    }
+    out.write('}');
+    return out.toByteArray();
   }
 
   private static ObjectNode record(String nctId) {
@@ -62,48 +177,5 @@ public final class StandInRegistry {
           Fixtures.json("ctgov/pages/search-page-with-next-token-1.json").get("studies").get(0);
     }
     return Fixtures.study(nctId);
-  }
-
-  private void version(HttpExchange exchange) throws IOException {
-    byte[] body = Fixtures.version("2026-11-27T09:15:02").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private void page(HttpExchange exchange) throws IOException {
-    int page = pageNumber(exchange.getRequestURI().getRawQuery());
-    int first = page * PAGE_SIZE;
-    int end = Math.min(studies, first + PAGE_SIZE);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
-      out.write("{\"studies\":[".getBytes(StandardCharsets.UTF_8));
-      for (int n = first; n < end; n++) {
-        if (n > first) {
-          out.write(',');
-        }
-        int record = n % RECORDS.size();
-        out.write(prefixes[record]);
-        out.write(String.format("NCT9%07d", n).getBytes(StandardCharsets.UTF_8));
-        out.write(suffixes[record]);
-      }
-      out.write(']');
-      if (page == 0) {
-        out.write((",\"totalCount\":" + studies).getBytes(StandardCharsets.UTF_8));
-      }
-      if (end < studies) {
-        out.write((",\"nextPageToken\":\"" + (page + 1) + "\"").getBytes(StandardCharsets.UTF_8));
-      }
-      out.write('}');
-    }
-  }
-
-  private static int pageNumber(String query) {
-    String token =
-        HttpUrl.get("http://stand-in/?" + (query == null ? "" : query)).queryParameter("pageToken");
-    return token == null ? 0 : Integer.parseInt(token);
   }
 }

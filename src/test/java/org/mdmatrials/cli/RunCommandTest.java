@@ -79,8 +79,29 @@ class RunCommandTest {
             "official_title",
             "acronym",
             "mdma_role",
-            "primary_category")
-        .endsWith("has_results", "secondary_ids", "source_version", "harvested_at");
+            "primary_category",
+            "categories",
+            "category_evidence",
+            "overall_status",
+            "phases",
+            "study_type",
+            "enrollment",
+            "enrollment_type",
+            "start_date",
+            "primary_completion_date",
+            "completion_date",
+            "first_posted",
+            "last_update_posted",
+            "lead_sponsor",
+            "collaborators",
+            "conditions",
+            "keywords",
+            "interventions",
+            "countries",
+            "has_results",
+            "secondary_ids",
+            "source_version",
+            "harvested_at");
     assertThat(rows.stream().skip(1).map(r -> r.get(0)))
         .containsExactly("NCT00184067", "NCT03275402", "NCT03934567");
     CSVRecord first = rows.get(1);

@@ -40,6 +40,7 @@ final class StudyMapper {
         id.officialTitle(),
         id.acronym(),
         status == null ? null : status.overallStatus(),
+        status == null ? null : status.overallStatus(),
         design == null ? null : design.phases(),
         design == null ? null : design.studyType(),
         enrollment == null ? null : enrollment.count(),

@@ -1,0 +1,88 @@
+package org.mdmatrials.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.bench.StandInRegistry;
+
+/**
+ * A registry that fails about a third of its requests (503, 429, bodies cut off, JSON cut in half)
+ * yields the same trials.csv as one that fails none.
+ */
+class FlakyRegistryTest {
+  private static final int STUDIES = 2500;
+
+  @TempDir Path dir;
+
+  @Test
+  void aRegistryFailingAThirdOfRequestsYieldsTheSameCsvAsAHealthyOne() throws Exception {
+    Path config = config();
+    List<String> clean;
+    try (StandInRegistry healthy = StandInRegistry.start(STUDIES, 0, 0, 7)) {
+      clean = harvest(config, healthy.apiRoot(), dir.resolve("clean"));
+    }
+    List<String> flakyRun;
+    int failures;
+    try (StandInRegistry flaky = StandInRegistry.start(STUDIES, 0, 1.0 / 3, 7)) {
+      flakyRun = harvest(config, flaky.apiRoot(), dir.resolve("flaky"));
+      failures = flaky.failures();
+    }
+
+    assertThat(failures).isGreaterThanOrEqualTo(5);
+    assertThat(clean).hasSize(STUDIES + 1);
+    assertThat(flakyRun).isEqualTo(clean);
+  }
+
+  /** Runs the harvest and returns trials.csv's lines without the harvested_at column. */
+  private static List<String> harvest(Path config, String apiRoot, Path output) throws Exception {
+    StringWriter err = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    int exit =
+        cli.execute(
+            "run",
+            "--config",
+            config.toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            apiRoot);
+    assertThat(exit).as(err.toString()).isZero();
+    return Files.readAllLines(output.resolve("latest/trials.csv"), StandardCharsets.UTF_8).stream()
+        .map(line -> line.substring(0, line.lastIndexOf(',')))
+        .toList();
+  }
+
+  /**
+   * The shipped rules, 25 pages of 100 studies, and quick retries with no rate limit for a local
+   * stand-in.
+   */
+  private Path config() throws Exception {
+    Path file = dir.resolve("harvester.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "categories: " + Path.of("config/categories.yaml").toAbsolutePath(),
+            "sources:",
+            "  ctgov:",
+            "    page-size: 100",
+            "    search: {query.term: MDMA}",
+            "http:",
+            "  max-tries: 10",
+            "  backoff-base-millis: 1",
+            "  backoff-max-seconds: 0",
+            "  retry-after-cap-seconds: 0",
+            "  rate-limit: 0",
+            ""));
+    return file;
+  }
+}
