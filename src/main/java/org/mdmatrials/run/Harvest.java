@@ -21,6 +21,7 @@ import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +142,7 @@ public final class Harvest {
       TrialSource source, TrialCollector collector, List<String> errors) {
     String name = source.registry().displayName();
     try {
-      SourceSummary summary = source.harvest(collector);
+      SourceSummary summary = source.harvest(collector, HarvestScope.full());
       return new SourceResult(source.registry(), summary, null);
     } catch (IOException | RuntimeException e) {
       log.error("{} failed", name, e);

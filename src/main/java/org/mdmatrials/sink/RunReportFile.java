@@ -68,6 +68,7 @@ public final class RunReportFile {
     SourceSummary s = result.summary();
     if (s != null) {
       source.put("query", s.query());
+      source.put("full_harvest", s.full());
       source.put("source_version", s.sourceVersion());
       source.put("expected", s.expected());
       source.put("received", s.received());

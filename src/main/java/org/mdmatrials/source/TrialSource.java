@@ -9,11 +9,13 @@ public interface TrialSource {
   Registry registry();
 
   /**
-   * Fetches every matching record, handing each to {@code sink} as soon as it is read; bad records
-   * are reported to the sink and skipped.
+   * Fetches every record matching the configured search within {@code scope}, handing each to
+   * {@code sink} as soon as it is read; bad records are reported to the sink and skipped. A source
+   * that cannot ask its registry for recent updates only harvests in full and says so in its
+   * summary.
    *
    * @throws IOException when the registry cannot be read completely: nothing it sent may be
    *     published as a complete harvest
    */
-  SourceSummary harvest(HarvestSink sink) throws IOException;
+  SourceSummary harvest(HarvestSink sink, HarvestScope scope) throws IOException;
 }

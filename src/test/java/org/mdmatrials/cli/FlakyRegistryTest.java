@@ -1,13 +1,17 @@
 package org.mdmatrials.cli;
 
+import static java.util.stream.Collectors.toList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.bench.StandInRegistry;
@@ -24,11 +28,11 @@ class FlakyRegistryTest {
   @Test
   void aRegistryFailingAThirdOfRequestsYieldsTheSameCsvAsAHealthyOne() throws Exception {
     Path config = config();
-    List<String> clean;
+    List<List<String>> clean;
     try (StandInRegistry healthy = StandInRegistry.start(STUDIES, 0, 0, 7)) {
       clean = harvest(config, healthy.apiRoot(), dir.resolve("clean"));
     }
-    List<String> flakyRun;
+    List<List<String>> flakyRun;
     int failures;
     try (StandInRegistry flaky = StandInRegistry.start(STUDIES, 0, 1.0 / 3, 7)) {
       flakyRun = harvest(config, flaky.apiRoot(), dir.resolve("flaky"));
@@ -40,8 +44,9 @@ class FlakyRegistryTest {
     assertThat(flakyRun).isEqualTo(clean);
   }
 
-  /** Runs the harvest and returns trials.csv's lines without the harvested_at column. */
-  private static List<String> harvest(Path config, String apiRoot, Path output) throws Exception {
+  /** Runs the harvest and returns trials.csv's rows without the harvested_at column. */
+  private static List<List<String>> harvest(Path config, String apiRoot, Path output)
+      throws Exception {
     StringWriter err = new StringWriter();
     var cli = Main.commandLine();
     cli.setErr(new PrintWriter(err, true));
@@ -56,9 +61,14 @@ class FlakyRegistryTest {
             "--ctgov-url",
             apiRoot);
     assertThat(exit).as(err.toString()).isZero();
-    return Files.readAllLines(output.resolve("latest/trials.csv"), StandardCharsets.UTF_8).stream()
-        .map(line -> line.substring(0, line.lastIndexOf(',')))
-        .toList();
+    try (Reader reader = Files.newBufferedReader(output.resolve("latest/trials.csv"));
+        CSVParser csv = CSVFormat.RFC4180.parse(reader)) {
+      List<List<String>> rows =
+          csv.stream().map(r -> new ArrayList<>(r.toList())).collect(toList());
+      int harvestedAt = rows.get(0).indexOf("harvested_at");
+      rows.forEach(row -> row.remove(harvestedAt));
+      return rows;
+    }
   }
 
   /**

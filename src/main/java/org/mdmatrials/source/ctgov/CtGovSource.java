@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
@@ -16,6 +17,7 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
@@ -76,17 +78,18 @@ public final class CtGovSource implements TrialSource {
   }
 
   @Override
-  public SourceSummary harvest(HarvestSink sink) throws IOException {
+  public SourceSummary harvest(HarvestSink sink, HarvestScope scope) throws IOException {
     String dataTimestamp = dataTimestamp();
     StudyPageReader reader = new StudyPageReader(mapper, dataTimestamp);
-    HttpUrl firstPage = studiesUrl(null);
+    Map<String, String> parameters = parameters(scope);
+    HttpUrl firstPage = studiesUrl(parameters, null);
     Integer expected = null;
     int received = 0;
     int skipped = 0;
     int pages = 0;
     String token = null;
     do {
-      HttpUrl url = studiesUrl(token);
+      HttpUrl url = studiesUrl(parameters, token);
       StudyPage page = fetchPage(url, reader, ++pages);
       if (pages == 1) {
         expected = page.totalCount();
@@ -128,7 +131,14 @@ public final class CtGovSource implements TrialSource {
         skipped,
         dataTimestamp);
     return new SourceSummary(
-        Registry.CTGOV, describeSearch(), dataTimestamp, expected, received, skipped, pages);
+        Registry.CTGOV,
+        describe(parameters),
+        scope.isFull(),
+        dataTimestamp,
+        expected,
+        received,
+        skipped,
+        pages);
   }
 
   /** See https://clinicaltrials.gov/data-api/api#get-/version */
@@ -187,11 +197,26 @@ public final class CtGovSource implements TrialSource {
     T get() throws IOException;
   }
 
+  /**
+   * The configured search, narrowed for an incremental harvest to studies whose last update was
+   * posted on or after the day (Essie's AREA[LastUpdatePostDate]RANGE, ANDed with any configured
+   * filter.advanced).
+   */
+  private Map<String, String> parameters(HarvestScope scope) {
+    if (scope.isFull()) {
+      return search;
+    }
+    String range = "AREA[LastUpdatePostDate]RANGE[" + scope.updatedSince().orElseThrow() + ",MAX]";
+    Map<String, String> parameters = new HashMap<>(search);
+    parameters.merge("filter.advanced", range, (configured, r) -> "(" + configured + ") AND " + r);
+    return parameters;
+  }
+
   /** The page's URL: the same parameters on every page, plus the token after the first. */
-  HttpUrl studiesUrl(String pageToken) {
+  private HttpUrl studiesUrl(Map<String, String> parameters, String pageToken) {
     HttpUrl.Builder url =
         baseUrl.newBuilder().addPathSegment("studies").addQueryParameter("format", "json");
-    search.entrySet().stream()
+    parameters.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> url.addQueryParameter(e.getKey(), e.getValue()));
     url.addQueryParameter("countTotal", "true")
@@ -231,8 +256,8 @@ public final class CtGovSource implements TrialSource {
     return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
   }
 
-  private String describeSearch() {
-    return search.entrySet().stream()
+  private static String describe(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&"));

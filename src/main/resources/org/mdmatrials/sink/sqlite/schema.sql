@@ -58,6 +58,7 @@ CREATE TABLE run_sources (
   run_id         TEXT NOT NULL REFERENCES runs (run_id),
   registry       TEXT NOT NULL,
   query          TEXT,
+  full_harvest   INTEGER,
   source_version TEXT,
   expected       INTEGER,
   received       INTEGER,

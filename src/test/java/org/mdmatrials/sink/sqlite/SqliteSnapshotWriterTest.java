@@ -173,7 +173,7 @@ class SqliteSnapshotWriterTest {
                 new RunReport.SourceResult(
                     Registry.CTGOV,
                     new SourceSummary(
-                        Registry.CTGOV, "query.term=MDMA", "2026-11-27T09:15:02", 2, 2, 1, 1),
+                        Registry.CTGOV, "query.term=MDMA", true, "2026-11-27T09:15:02", 2, 2, 1, 1),
                     null)),
             List.of(
                 new SkippedRecord(

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
@@ -60,7 +62,7 @@ class CtGovSourceTest {
     stubPage(null, first.toString());
     stubPage("NF0g5JaGmg", second.toString());
 
-    SourceSummary summary = source(2).harvest(collected);
+    SourceSummary summary = source(2).harvest(collected, HarvestScope.full());
 
     assertThat(collected.trials)
         .extracting(Trial::trialId)
@@ -86,6 +88,52 @@ class CtGovSourceTest {
   }
 
   @Test
+  void asksOnlyForStudiesUpdatedSinceTheDayInAnIncrementalHarvest() throws Exception {
+    stubPage(null, Fixtures.page(1, null, Fixtures.study("NCT03934567")));
+
+    SourceSummary summary =
+        source(1000).harvest(collected, HarvestScope.updatedSince(LocalDate.parse("2026-11-26")));
+
+    assertThat(summary.full()).isFalse();
+    LoggedRequest request =
+        registry.findAll(getRequestedFor(urlPathEqualTo("/api/v2/studies"))).get(0);
+    assertThat(request.queryParameter("filter.advanced").firstValue())
+        .isEqualTo("AREA[LastUpdatePostDate]RANGE[2026-11-26,MAX]");
+    assertThat(request.queryParameter("query.term").firstValue()).isEqualTo("MDMA OR ecstasy");
+  }
+
+  @Test
+  void andsTheUpdateRangeWithAConfiguredAdvancedFilter() throws Exception {
+    stubPage(null, Fixtures.page(1, null, Fixtures.study("NCT03934567")));
+    CtGovSource source =
+        new CtGovSource(
+            new OkHttpClient(),
+            ONE_TRY,
+            HttpUrl.get(registry.baseUrl() + "/api/v2"),
+            Map.of("query.term", "MDMA", "filter.advanced", "AREA[Phase]PHASE3"),
+            1000);
+
+    source.harvest(collected, HarvestScope.updatedSince(LocalDate.parse("2026-11-26")));
+
+    registry.verify(
+        getRequestedFor(urlPathEqualTo("/api/v2/studies"))
+            .withQueryParam(
+                "filter.advanced",
+                equalTo("(AREA[Phase]PHASE3) AND AREA[LastUpdatePostDate]RANGE[2026-11-26,MAX]")));
+  }
+
+  @Test
+  void asksForEverythingInAFullHarvest() throws Exception {
+    stubPage(null, Fixtures.page(1, null, Fixtures.study("NCT03934567")));
+
+    assertThat(source(1000).harvest(collected, HarvestScope.full()).full()).isTrue();
+
+    registry.verify(
+        getRequestedFor(urlPathEqualTo("/api/v2/studies"))
+            .withQueryParam("filter.advanced", absent()));
+  }
+
+  @Test
   void failsWhenFewerStudiesArriveThanTotalCountAnnounced() {
     // Real pages: the first announces 21 studies; the second's token is dropped here so that the
     // harvest ends after 10.
@@ -94,7 +142,7 @@ class CtGovSourceTest {
     stubPage(null, Fixtures.text("ctgov/pages/fields-filtered-page-1.json"));
     stubPage("ZVt07cGHkvI2wRk2CJf6_LLq14bEL8swd7KrgP4dnDeTsPkw", second.toString());
 
-    assertThatThrownBy(() -> source(5).harvest(collected))
+    assertThatThrownBy(() -> source(5).harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("totalCount announced 21 studies but 10 came in 2 pages")
         .hasMessageContaining(registry.baseUrl() + "/api/v2/studies?");
@@ -109,7 +157,7 @@ class CtGovSourceTest {
         Fixtures.page(
             3, null, Fixtures.study("NCT03275402"), withoutId, Fixtures.study("NCT03934567")));
 
-    SourceSummary summary = source(1000).harvest(collected);
+    SourceSummary summary = source(1000).harvest(collected, HarvestScope.full());
 
     assertThat(collected.trials)
         .extracting(Trial::trialId)
@@ -130,7 +178,7 @@ class CtGovSourceTest {
     ((ObjectNode) bad.at("/protocolSection/designModule")).put("phases", "PHASE2");
     stubPage(null, Fixtures.page(2, null, Fixtures.study("NCT00184067"), bad));
 
-    source(1000).harvest(collected);
+    source(1000).harvest(collected, HarvestScope.full());
 
     assertThat(collected.trials).extracting(Trial::trialId).containsExactly("NCT00184067");
     SkippedRecord skipped = collected.skipped.get(0);
@@ -145,7 +193,7 @@ class CtGovSourceTest {
     ((ObjectNode) bad.at("/protocolSection/statusModule/startDateStruct")).put("date", "May 2004");
     stubPage(null, Fixtures.page(1, null, bad));
 
-    source(1000).harvest(collected);
+    source(1000).harvest(collected, HarvestScope.full());
 
     assertThat(collected.skipped.get(0).path())
         .isEqualTo("$.studies[0].protocolSection.statusModule.startDateStruct.date");
@@ -157,7 +205,7 @@ class CtGovSourceTest {
   void keepsEachStudysJsonAsSent() throws Exception {
     stubPage(null, Fixtures.page(1, null, Fixtures.study("NCT03275402")));
 
-    source(1000).harvest(collected);
+    source(1000).harvest(collected, HarvestScope.full());
 
     assertThat(Fixtures.JSON.readTree(collected.payloads.get(0)))
         .isEqualTo(Fixtures.study("NCT03275402"));
@@ -173,7 +221,7 @@ class CtGovSourceTest {
                     .withHeader("Content-Type", "text/plain")
                     .withBody("Unknown parameter: query.trem")));
 
-    assertThatThrownBy(() -> source(1000).harvest(collected))
+    assertThatThrownBy(() -> source(1000).harvest(collected, HarvestScope.full()))
         .isInstanceOf(HttpStatusException.class)
         .hasMessageStartingWith(
             "HTTP 400 from " + registry.baseUrl() + "/api/v2/studies?format=json")
@@ -190,7 +238,7 @@ class CtGovSourceTest {
                     .withHeader("Content-Type", "text/html")
                     .withBody("<html><body>Maintenance</body></html>")));
 
-    assertThatThrownBy(() -> source(1000).harvest(collected))
+    assertThatThrownBy(() -> source(1000).harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected Content-Type application/json but was \"text/html\"");
   }
@@ -199,7 +247,7 @@ class CtGovSourceTest {
   void refusesAPageWithoutStudies() {
     stubPage(null, "{\"totalCount\": 3}");
 
-    assertThatThrownBy(() -> source(1000).harvest(collected))
+    assertThatThrownBy(() -> source(1000).harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageEndingWith("no \"studies\" array in the page");
   }
@@ -210,7 +258,7 @@ class CtGovSourceTest {
         Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567"));
     stubPage(null, page.substring(0, page.length() * 3 / 4));
 
-    assertThatThrownBy(() -> source(1000).harvest(collected))
+    assertThatThrownBy(() -> source(1000).harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("not valid JSON");
     assertThat(collected.trials).isEmpty();
@@ -239,7 +287,7 @@ class CtGovSourceTest {
                 1000,
                 new RetryPolicy(
                     3, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ZERO, waits::add))
-            .harvest(collected);
+            .harvest(collected, HarvestScope.full());
 
     assertThat(collected.trials)
         .extracting(Trial::trialId)
@@ -257,7 +305,7 @@ class CtGovSourceTest {
                 source(
                         1000,
                         new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {}))
-                    .harvest(collected))
+                    .harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageStartingWith("Unusable response from " + registry.baseUrl() + "/api/v2/studies?")
         .hasMessageContaining("not valid JSON");
@@ -268,7 +316,7 @@ class CtGovSourceTest {
   void refusesAPageNestedDeeperThanAnyStudy() {
     stubPage(null, "{\"studies\": [" + "[".repeat(200) + "]".repeat(200) + "]}");
 
-    assertThatThrownBy(() -> source(1000).harvest(collected))
+    assertThatThrownBy(() -> source(1000).harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("nesting depth");
   }
