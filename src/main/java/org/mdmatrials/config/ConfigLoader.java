@@ -13,9 +13,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mdmatrials.core.Registry;
 
 /** Reads {@code harvester.yaml}: unknown keys and bad values are refused, naming the key. */
 public final class ConfigLoader {
@@ -45,6 +51,10 @@ public final class ConfigLoader {
         raw.contact() == null ? "" : raw.contact().strip(),
         Path.of(orDefault(raw.output(), "output")),
         folder.resolve(orDefault(raw.categories(), "categories.yaml")),
+        registryOrder(raw.registryOrder(), where),
+        Duration.ofDays(
+            atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
+        schedule(raw.schedule(), where),
         new HarvesterConfig.CtGov(
             checkUrl(
                 orDefault(ctgov.url(), "https://clinicaltrials.gov/api/v2"),
@@ -135,6 +145,43 @@ public final class ConfigLoader {
     return search;
   }
 
+  /** The configured order, then any registry it leaves out in the default order. */
+  private static List<Registry> registryOrder(List<String> names, String where)
+      throws ConfigException {
+    List<Registry> order = new ArrayList<>();
+    for (String name : names == null ? List.<String>of() : names) {
+      try {
+        Registry registry = Registry.valueOf(name);
+        if (order.contains(registry)) {
+          throw new ConfigException(where + ": key 'registry-order' names " + name + " twice");
+        }
+        order.add(registry);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            where
+                + ": key 'registry-order' names an unknown registry '"
+                + name
+                + "'; known: "
+                + Arrays.toString(Registry.values()),
+            e);
+      }
+    }
+    Arrays.stream(Registry.values()).filter(r -> !order.contains(r)).forEach(order::add);
+    return order;
+  }
+
+  private static HarvesterConfig.Schedule schedule(ScheduleFile schedule, String where)
+      throws ConfigException {
+    ScheduleFile s = schedule == null ? new ScheduleFile(null, null) : schedule;
+    try {
+      return new HarvesterConfig.Schedule(
+          orDefault(s.cron(), "0 30 2 * * ?"), ZoneId.of(orDefault(s.timeZone(), "UTC")));
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          where + ": key 'schedule.time-zone': unknown time zone '" + s.timeZone() + "'", e);
+    }
+  }
+
   private static HarvesterConfig.Http http(HttpFile http, String where) throws ConfigException {
     return new HarvesterConfig.Http(
         Duration.ofSeconds(
@@ -185,7 +232,16 @@ public final class ConfigLoader {
 
   /** The file as written: every key optional here, defaults and checks applied in {@link #load}. */
   record ConfigFile(
-      String contact, String output, String categories, Sources sources, HttpFile http) {}
+      String contact,
+      String output,
+      String categories,
+      List<String> registryOrder,
+      Integer fullHarvestEveryDays,
+      ScheduleFile schedule,
+      Sources sources,
+      HttpFile http) {}
+
+  record ScheduleFile(String cron, String timeZone) {}
 
   record Sources(CtGovFile ctgov) {}
 

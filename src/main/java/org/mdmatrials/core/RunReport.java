@@ -30,8 +30,17 @@ public record RunReport(
     errors = Lists.copy(errors);
   }
 
-  /** One source's part: its summary when it succeeded, or the error that stopped it. */
-  public record SourceResult(Registry registry, SourceSummary summary, String error) {
+  /**
+   * One source's part: its summary when it succeeded, or the error that stopped it; how many of its
+   * records were copied from the previous snapshot (the unchanged ones of an incremental harvest,
+   * or all of them when the source failed); and when it was last harvested in full.
+   */
+  public record SourceResult(
+      Registry registry,
+      SourceSummary summary,
+      String error,
+      int carriedOver,
+      Instant lastFullHarvest) {
     public boolean failed() {
       return error != null;
     }

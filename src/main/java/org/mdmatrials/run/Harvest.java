@@ -12,14 +12,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SourceSummary;
+import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
+import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.TrialSource;
@@ -27,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One harvest run: fetch from every source, classify, write {@code trials.sqlite}, {@code
- * trials.csv} and {@code run.json}, and publish them together as the new {@code latest} snapshot,
- * or publish nothing and leave the report under {@code runs/}.
+ * One harvest run: fetch every source's records (in full or incrementally), join the records that
+ * name one trial, classify, write {@code trials.sqlite}, {@code trials.csv} and {@code run.json},
+ * and publish them together as the new {@code latest} snapshot, or publish nothing and leave the
+ * report under {@code runs/}.
  */
 public final class Harvest {
   /** Exit code of a run that published a complete snapshot. */
@@ -38,7 +42,7 @@ public final class Harvest {
   /** Exit code of a run that failed and published nothing. */
   public static final int FAILED = 1;
 
-  /** Exit code of a run that published, but left records out or met something to look at. */
+  /** Exit code of a run that published, but left records out or carried a failed source over. */
   public static final int PUBLISHED_WITH_WARNINGS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Harvest.class);
@@ -47,6 +51,7 @@ public final class Harvest {
 
   private final List<TrialSource> sources;
   private final Classifier classifier;
+  private final HarvestOptions options;
   private final Path output;
   private final Clock clock;
   private final Supplier<Map<String, Integer>> retriesByHost;
@@ -57,11 +62,13 @@ public final class Harvest {
   public Harvest(
       List<TrialSource> sources,
       Classifier classifier,
+      HarvestOptions options,
       Path output,
       Clock clock,
       Supplier<Map<String, Integer>> retriesByHost) {
     this.sources = List.copyOf(sources);
     this.classifier = classifier;
+    this.options = options;
     this.output = output;
     this.clock = clock;
     this.retriesByHost = retriesByHost;
@@ -81,10 +88,12 @@ public final class Harvest {
       String runId = RUN_ID.format(started);
       SnapshotDirectory snapshots = new SnapshotDirectory(output);
       snapshots.cleanUp();
+      Optional<PreviousSnapshot> previous =
+          PreviousSnapshot.read(snapshots.latest().resolve("trials.sqlite"));
       Path staging = snapshots.createStaging(runId);
       RunReport report;
       try {
-        report = build(staging, runId, started);
+        report = build(staging, runId, started, previous);
       } catch (IOException | SQLException | RuntimeException e) {
         log.error("Writing the snapshot failed", e);
         report = failed(runId, started, List.of(), List.of("Writing the snapshot failed: " + e));
@@ -102,18 +111,25 @@ public final class Harvest {
     }
   }
 
-  private RunReport build(Path staging, String runId, Instant started)
+  private RunReport build(
+      Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
       throws IOException, SQLException {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"))) {
-      TrialCollector collector = new TrialCollector(db, classifier, started);
+      RecordCollector collector = new RecordCollector(db);
+      HarvestPlan plan =
+          new HarvestPlan(previous, options.forceFull(), options.fullEvery(), started);
       List<SourceResult> results = new ArrayList<>();
       List<String> errors = new ArrayList<>();
       for (TrialSource source : sources) {
-        results.add(harvest(source, collector, errors));
+        results.add(harvest(source, plan, previous, db, collector, errors, started));
       }
-      if (!errors.isEmpty()) {
-        return report(runId, started, FAILED, null, collector, results, errors);
+      if (results.stream().allMatch(SourceResult::failed)) {
+        return report(runId, started, FAILED, null, 0, Map.of(), collector, results, errors);
       }
+      errors.forEach(collector::warn);
+      TrialAssembler assembler =
+          new TrialAssembler(db, classifier, new TrialMerger(options.registryOrder()), started);
+      assembler.assemble(collector.groups());
       boolean clean = collector.skippedRecords().isEmpty() && collector.warnings().isEmpty();
       RunReport report =
           report(
@@ -121,6 +137,8 @@ public final class Harvest {
               started,
               clean ? PUBLISHED : PUBLISHED_WITH_WARNINGS,
               output.resolve("snapshots").resolve(runId).toString(),
+              assembler.trials(),
+              assembler.studiedByCategory(),
               collector,
               results,
               collector.warnings());
@@ -137,18 +155,56 @@ public final class Harvest {
     }
   }
 
-  /** Harvests one source; its failure is caught here, once, and reported. */
-  private static SourceResult harvest(
-      TrialSource source, TrialCollector collector, List<String> errors) {
-    String name = source.registry().displayName();
+  /**
+   * Harvests one source and, where the snapshot should hold records this run did not fetch, copies
+   * them from the previous snapshot: the unchanged ones after an incremental harvest, or all of
+   * them, marked as carried over, when the source failed. A failure is caught here, once.
+   */
+  private SourceResult harvest(
+      TrialSource source,
+      HarvestPlan plan,
+      Optional<PreviousSnapshot> previous,
+      SqliteSnapshotWriter db,
+      RecordCollector collector,
+      List<String> errors,
+      Instant started)
+      throws SQLException {
+    var registry = source.registry();
+    HarvestScope scope = plan.scopeFor(registry);
+    SourceSummary summary = null;
+    String error = null;
     try {
-      SourceSummary summary = source.harvest(collector, HarvestScope.full());
-      return new SourceResult(source.registry(), summary, null);
+      summary = source.harvest(collector, scope);
     } catch (IOException | RuntimeException e) {
-      log.error("{} failed", name, e);
-      errors.add(name + ": " + e.getMessage());
-      return new SourceResult(source.registry(), null, e.getMessage());
+      log.error("{} failed", registry.displayName(), e);
+      error = e.getMessage();
+      errors.add(registry.displayName() + ": " + e.getMessage());
     }
+    int carried = 0;
+    if (previous.isPresent() && (summary == null || !summary.full())) {
+      String freshThen =
+          summary == null
+              ? "carried over (data of " + previous.get().startedAt() + ")"
+              : SqliteSnapshotWriter.FRESH;
+      carried =
+          db.carryOver(
+              previous.get().database(),
+              registry,
+              collector.fetched(registry),
+              freshThen,
+              collector::copied);
+      if (summary == null) {
+        errors.set(
+            errors.size() - 1,
+            errors.get(errors.size() - 1)
+                + "; its "
+                + carried
+                + " records were carried over from "
+                + previous.get().runId());
+      }
+    }
+    return new SourceResult(
+        registry, summary, error, carried, plan.lastFullHarvest(registry, summary, started));
   }
 
   private RunReport report(
@@ -156,7 +212,9 @@ public final class Harvest {
       Instant started,
       int exitCode,
       String snapshot,
-      TrialCollector collector,
+      int trials,
+      Map<org.mdmatrials.core.Indication, Integer> studied,
+      RecordCollector collector,
       List<SourceResult> results,
       List<String> errors) {
     return new RunReport(
@@ -165,8 +223,8 @@ public final class Harvest {
         clock.instant(),
         exitCode,
         snapshot,
-        collector.trials(),
-        collector.studiedByCategory(),
+        trials,
+        studied,
         results,
         collector.skippedRecords(),
         retriesByHost.get(),

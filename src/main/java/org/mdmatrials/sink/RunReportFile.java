@@ -75,6 +75,10 @@ public final class RunReportFile {
       source.put("skipped", s.skipped());
       source.put("pages", s.pages());
     }
+    source.put("carried_over", result.carriedOver());
+    source.put(
+        "last_full_harvest",
+        result.lastFullHarvest() == null ? null : result.lastFullHarvest().toString());
     source.put("error", result.error());
     return source;
   }

@@ -46,7 +46,9 @@ public enum TrialColumn {
       Type.TEXT, r -> join(r.trial().secondaryIds().stream().map(SecondaryId::label).toList())),
   SOURCE_VERSION(Type.TEXT, r -> r.trial().sourceVersion()),
   HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString()),
-  REGISTRY_STATUS(Type.TEXT, r -> r.trial().registryStatus());
+  REGISTRY_STATUS(Type.TEXT, r -> r.trial().registryStatus()),
+  LINKED_IDS(Type.TEXT, r -> join(r.linkedIds())),
+  SOURCE_STATUS(Type.TEXT, TrialRow::sourceStatus);
 
   /** How a column is stored in SQLite. */
   public enum Type {

@@ -102,10 +102,10 @@ class CrashAndOverlapTest {
     assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     List<Integer> exits = List.of(one.exitValue(), two.exitValue());
-    assertThat(exits).containsExactlyInAnyOrder(0, RunCommand.LOCKED);
-    Process refused = one.exitValue() == RunCommand.LOCKED ? one : two;
+    assertThat(exits).containsExactlyInAnyOrder(0, HarvestRunner.LOCKED);
+    Process refused = one.exitValue() == HarvestRunner.LOCKED ? one : two;
     assertThat(new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-        .contains("another run is using this output folder (pid ");
+        .contains("another run is using this output folder (");
     assertLatestIsComplete();
   }
 

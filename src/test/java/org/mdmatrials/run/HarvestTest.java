@@ -31,6 +31,7 @@ import org.mdmatrials.Fixtures;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RetryPolicy;
@@ -171,6 +172,10 @@ class HarvestTest {
   }
 
   private RunReport harvest(Instant at) throws Exception {
+    return harvest(at, false);
+  }
+
+  private RunReport harvest(Instant at, boolean full) throws Exception {
     CtGovSource source =
         new CtGovSource(
             HttpClients.create(
@@ -191,13 +196,87 @@ class HarvestTest {
             1000);
     Classifier classifier =
         new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
+    HarvestOptions options =
+        new HarvestOptions(List.of(Registry.values()), full, Duration.ofDays(7));
     return new Harvest(
             List.of(source),
             classifier,
+            options,
             output,
             Clock.fixed(at, ZoneOffset.UTC),
             retries::retriesByHost)
         .run();
+  }
+
+  @Test
+  void mergesAnIncrementalHarvestIntoTheLastSnapshot() throws Exception {
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    harvest(NIGHT_ONE);
+    // The next night the registry reports one study updated: its status changed.
+    ObjectNode updated = Fixtures.study("NCT03934567");
+    ((ObjectNode) updated.at("/protocolSection/statusModule")).put("overallStatus", "COMPLETED");
+    servePage(Fixtures.page(1, null, updated));
+
+    RunReport report = harvest(NIGHT_TWO);
+
+    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED);
+    assertThat(report.trials()).isEqualTo(2);
+    assertThat(report.sources().get(0).summary().full()).isFalse();
+    assertThat(report.sources().get(0).carriedOver()).isEqualTo(1);
+    registry.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/v2/studies"))
+            .withQueryParam(
+                "filter.advanced",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                    "AREA[LastUpdatePostDate]RANGE[2026-11-26,MAX]")));
+    assertThat(statuses())
+        .containsExactly("NCT00184067 TERMINATED fresh", "NCT03934567 COMPLETED fresh");
+  }
+
+  @Test
+  void harvestsInFullOnceTheIntervalHasPassedAndDropsTrialsGoneFromTheSearch() throws Exception {
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    harvest(NIGHT_ONE);
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT03934567")));
+
+    RunReport report = harvest(NIGHT_ONE.plus(Duration.ofDays(7)));
+
+    assertThat(report.sources().get(0).summary().full()).isTrue();
+    assertThat(report.sources().get(0).carriedOver()).isZero();
+    registry.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/v2/studies"))
+            .withQueryParam(
+                "filter.advanced", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    assertThat(statuses()).containsExactly("NCT03934567 ACTIVE_NOT_RECRUITING fresh");
+  }
+
+  @Test
+  void harvestsInFullWhenAsked() throws Exception {
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    harvest(NIGHT_ONE);
+
+    RunReport report = harvest(NIGHT_TWO, true);
+
+    assertThat(report.sources().get(0).summary().full()).isTrue();
+    assertThat(report.sources().get(0).lastFullHarvest()).isEqualTo(NIGHT_TWO);
+  }
+
+  /** trial id, overall status and source status of every trial in latest, by id. */
+  private List<String> statuses() throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("latest/trials.sqlite"));
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT trial_id, overall_status, source_status FROM trials ORDER BY trial_id")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+      }
+    }
+    return rows;
   }
 
   private static void servePage(String page) {

@@ -17,9 +17,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
@@ -28,29 +30,49 @@ import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.TrialRow;
 
 /**
- * Writes {@code trials.sqlite}: every trial with its conditions, interventions, categories,
- * secondary ids and registry payload, then the run. All of it is one transaction; the file is
- * usable only after {@link #finish}.
+ * Writes {@code trials.sqlite} in two steps: first every registry record as it arrives ({@link
+ * #addRecord}, or carried over from the previous snapshot), then the trial rows built from them
+ * ({@link #addTrial}), then the run. All of it is one transaction; the file is usable only after
+ * {@link #finish}.
  */
 public final class SqliteSnapshotWriter implements AutoCloseable {
   /** {@code PRAGMA user_version} of the schema written here. */
   public static final int SCHEMA_VERSION = 1;
 
+  /** The source status of a record fetched in the run that wrote the snapshot. */
+  public static final String FRESH = "fresh";
+
   private static final int BATCH = 1000;
+  private static final Pattern SPACE = Pattern.compile(" ");
   private static final List<TrialColumn> COLUMNS = List.of(TrialColumn.values());
+  private static final List<String> RECORD_COLUMNS =
+      List.of(
+          "record_key",
+          "registry",
+          "record_id",
+          "last_update_posted",
+          "source_status",
+          "registry_ids",
+          "record",
+          "payload");
 
   private final Connection db;
+  private final PreparedStatement records;
+  private final PreparedStatement recordTrials;
   private final PreparedStatement trials;
   private final PreparedStatement conditions;
   private final PreparedStatement interventions;
   private final PreparedStatement categories;
   private final PreparedStatement secondaryIds;
-  private final PreparedStatement sourceRecords;
-  private final Set<String> trialIds = new HashSet<>();
+  private final Set<String> recordIds = new HashSet<>();
+  private int nextKey;
   private int pending;
 
   private SqliteSnapshotWriter(Connection db) throws SQLException {
     this.db = db;
+    records = db.prepareStatement(insert("source_records", RECORD_COLUMNS));
+    recordTrials =
+        db.prepareStatement("UPDATE source_records SET trial_id = ? WHERE record_key = ?");
     trials =
         db.prepareStatement(
             insert("trials", COLUMNS.stream().map(TrialColumn::columnName).toList()));
@@ -70,11 +92,6 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
             insert(
                 "trial_secondary_ids",
                 List.of("trial_id", "position", "id_type", "secondary_id", "domain")));
-    sourceRecords =
-        db.prepareStatement(
-            insert(
-                "source_records",
-                List.of("registry", "record_id", "trial_id", "last_update_posted", "payload")));
   }
 
   /** Creates the file, which must not exist yet, with the schema and no rows. */
@@ -102,16 +119,90 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
   }
 
   /**
-   * Adds a trial with its registry payload.
+   * Adds a registry record: the common record, the registry's payload, its normalised registry ids,
+   * and whether it is fresh or carried over.
    *
-   * @return false, adding nothing, when a trial with this id was added before
+   * @return the record's key (0, 1, 2 … in the order added), or -1, adding nothing, when this
+   *     registry's record with this id was added before
    */
-  public boolean add(TrialRow row, String payload) throws SQLException {
+  public int addRecord(Trial trial, String payload, Set<String> registryIds, String sourceStatus)
+      throws SQLException {
+    if (!recordIds.add(trial.registry() + " " + trial.trialId())) {
+      return -1;
+    }
+    return addRecordRow(
+        trial.registry().name(),
+        trial.trialId(),
+        text(trial.lastUpdatePosted()),
+        sourceStatus,
+        String.join(" ", registryIds),
+        TrialJson.write(trial),
+        payload);
+  }
+
+  /**
+   * Copies one registry's records from a previous snapshot, all but those named in {@code except}
+   * (records fetched again this run). A record that was fresh there is marked {@code freshStatus};
+   * one already carried over keeps its mark, and so the date of its data.
+   *
+   * @param copied told each copied record's key and normalised registry ids
+   * @return how many records were copied
+   */
+  public int carryOver(
+      Path previous, Registry registry, Set<String> except, String freshStatus, CopiedRecord copied)
+      throws SQLException {
+    flush();
+    int count = 0;
+    try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + previous + "?open_mode=1");
+        PreparedStatement select =
+            old.prepareStatement(
+                "SELECT record_id, last_update_posted, registry_ids, record, payload, source_status"
+                    + " FROM source_records WHERE registry = ? ORDER BY record_key")) {
+      select.setString(1, registry.name());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          if (except.contains(id) || !recordIds.add(registry + " " + id)) {
+            continue;
+          }
+          String ids = rs.getString(3);
+          String status = FRESH.equals(rs.getString(6)) ? freshStatus : rs.getString(6);
+          int key =
+              addRecordRow(
+                  registry.name(),
+                  id,
+                  rs.getString(2),
+                  status,
+                  ids,
+                  rs.getString(4),
+                  rs.getString(5));
+          copied.copied(
+              key, SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet()));
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Hands every record added so far to {@code handler}, in the order added. */
+  public void forEachRecord(RecordHandler handler) throws SQLException, IOException {
+    flush();
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT record_key, registry, record_id, record, source_status FROM source_records ORDER BY record_key")) {
+      while (rs.next()) {
+        Trial trial = TrialJson.read(rs.getString(4), rs.getString(2) + " " + rs.getString(3));
+        handler.record(rs.getInt(1), trial, rs.getString(5));
+      }
+    }
+  }
+
+  /** Adds a trial row, built from the records with keys {@code recordKeys}. */
+  public void addTrial(TrialRow row, List<Integer> recordKeys) throws SQLException {
     Trial trial = row.trial();
     String id = trial.trialId();
-    if (!trialIds.add(id)) {
-      return false;
-    }
     for (int i = 0; i < COLUMNS.size(); i++) {
       bind(trials, i + 1, COLUMNS.get(i).valueOf(row));
     }
@@ -120,12 +211,10 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     addInterventions(id, trial.interventions());
     addCategories(id, row.classification().categories());
     addSecondaryIds(id, trial.secondaryIds());
-    addBatch(
-        sourceRecords, trial.registry().name(), id, id, text(trial.lastUpdatePosted()), payload);
-    if (++pending >= BATCH) {
-      flush();
+    for (int key : recordKeys) {
+      addBatch(recordTrials, id, key);
     }
-    return true;
+    countAndFlush();
   }
 
   /** Records the run; the report's trials and counts are stored as given. */
@@ -158,6 +247,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
                         "received",
                         "skipped",
                         "pages",
+                        "carried_over",
+                        "last_full_harvest",
                         "error")));
         PreparedStatement skipped =
             db.prepareStatement(
@@ -199,6 +290,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
             s == null ? null : s.received(),
             s == null ? null : s.skipped(),
             s == null ? null : s.pages(),
+            result.carriedOver(),
+            result.lastFullHarvest() == null ? null : result.lastFullHarvest().toString(),
             result.error());
       }
       source.executeBatch();
@@ -263,6 +356,28 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     void row(List<Object> cells) throws IOException;
   }
 
+  /** Receives one stored registry record. */
+  @FunctionalInterface
+  public interface RecordHandler {
+    void record(int key, Trial trial, String sourceStatus) throws IOException;
+  }
+
+  /** Told of each record copied from a previous snapshot. */
+  @FunctionalInterface
+  public interface CopiedRecord {
+    void copied(int key, Set<String> registryIds);
+  }
+
+  private int addRecordRow(Object... values) throws SQLException {
+    int key = nextKey++;
+    Object[] row = new Object[values.length + 1];
+    row[0] = key;
+    System.arraycopy(values, 0, row, 1, values.length);
+    addBatch(records, row);
+    countAndFlush();
+    return key;
+  }
+
   private void addConditions(String id, List<String> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       addBatch(conditions, id, i + 1, values.get(i));
@@ -292,9 +407,16 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     }
   }
 
+  private void countAndFlush() throws SQLException {
+    if (++pending >= BATCH) {
+      flush();
+    }
+  }
+
   private void flush() throws SQLException {
     for (PreparedStatement st :
-        List.of(trials, conditions, interventions, categories, secondaryIds, sourceRecords)) {
+        List.of(
+            records, trials, conditions, interventions, categories, secondaryIds, recordTrials)) {
       st.executeBatch();
     }
     pending = 0;

@@ -1,5 +1,7 @@
 -- trials.sqlite, schema version 1 (PRAGMA user_version). The trials table is created from
 -- TrialColumn, so that it always has the CSV's columns; the tables below hold what a CSV cell joins.
+-- source_records holds every registry record as sent (payload) and as mapped onto the common
+-- record (record, JSON), with the trial row it was merged into.
 
 CREATE TABLE trial_conditions (
   trial_id  TEXT NOT NULL REFERENCES trials (trial_id),
@@ -35,12 +37,16 @@ CREATE TABLE trial_secondary_ids (
 );
 
 CREATE TABLE source_records (
+  record_key         INTEGER PRIMARY KEY,
   registry           TEXT NOT NULL,
   record_id          TEXT NOT NULL,
-  trial_id           TEXT NOT NULL REFERENCES trials (trial_id),
+  trial_id           TEXT REFERENCES trials (trial_id),
   last_update_posted TEXT,
+  source_status      TEXT NOT NULL,
+  registry_ids       TEXT NOT NULL,
+  record             TEXT NOT NULL,
   payload            TEXT NOT NULL,
-  PRIMARY KEY (registry, record_id)
+  UNIQUE (registry, record_id)
 );
 
 CREATE TABLE runs (
@@ -64,6 +70,8 @@ CREATE TABLE run_sources (
   received       INTEGER,
   skipped        INTEGER,
   pages          INTEGER,
+  carried_over   INTEGER NOT NULL,
+  last_full_harvest TEXT,
   error          TEXT,
   PRIMARY KEY (run_id, registry)
 );

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.core.CategoryMatch;
@@ -61,7 +62,9 @@ class SqliteSnapshotWriterTest {
   void storesTrialsWithTheCsvColumnsAndTheirParts() throws Exception {
     Path file = dir.resolve("trials.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
-      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{\"raw\":1}")).isTrue();
+      int key =
+          db.addRecord(conjoint, "{\"raw\":1}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.addTrial(row(conjoint, conjointSorted), List.of(key));
       db.finish();
     }
 
@@ -99,8 +102,15 @@ class SqliteSnapshotWriterTest {
               List.of("PTSD", 0, "condition \"PTSD\""));
       assertThat(rows(st, "SELECT id_type, secondary_id FROM trial_secondary_ids"))
           .containsExactly(List.of("OTHER", "MDMA-CBCT-1"));
-      assertThat(rows(st, "SELECT registry, record_id, payload FROM source_records"))
-          .containsExactly(List.of("CTGOV", "NCT02876172", "{\"raw\":1}"));
+      assertThat(
+              rows(
+                  st,
+                  "SELECT registry, record_id, trial_id, source_status, registry_ids, payload FROM source_records"))
+          .containsExactly(
+              List.of(
+                  "CTGOV", "NCT02876172", "NCT02876172", "fresh", "NCT02876172", "{\"raw\":1}"));
+      assertThat(rows(st, "SELECT linked_ids, source_status, registry_status FROM trials"))
+          .containsExactly(List.of("NCT02876172", "fresh", "COMPLETED"));
     }
   }
 
@@ -132,13 +142,59 @@ class SqliteSnapshotWriterTest {
   }
 
   @Test
-  void keepsTheFirstOfTwoRecordsWithOneId() throws Exception {
+  void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
-      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{}")).isTrue();
-      assertThat(db.add(new TrialRow(conjoint, conjointSorted, HARVESTED), "{}")).isFalse();
-      List<List<Object>> rows = new ArrayList<>();
-      db.forEachTrial(cells -> rows.add(List.copyOf(cells.stream().map(String::valueOf).toList())));
-      assertThat(rows).hasSize(1);
+      assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isZero();
+      assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isEqualTo(-1);
+      List<Trial> stored = new ArrayList<>();
+      db.forEachRecord((key, trial, status) -> stored.add(trial));
+      assertThat(stored).containsExactly(conjoint);
+    }
+  }
+
+  @Test
+  void carriesRecordsOverFromAnEarlierSnapshotKeepingTheirOriginalMark() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    Trial other = trial("NCT00100000").title("Another").build();
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
+      db.addRecord(conjoint, "{\"a\":1}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.addRecord(
+          other, "{\"b\":2}", Set.of("NCT00100000"), "carried over (data of 2026-11-01T02:00:00Z)");
+      db.finish();
+    }
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+      List<Object> copied = new ArrayList<>();
+      int count =
+          db.carryOver(
+              earlier,
+              Registry.CTGOV,
+              Set.of(),
+              "carried over (data of 2026-11-27T02:00:00Z)",
+              (key, ids) -> copied.add(key + " " + ids));
+      List<String> stored = new ArrayList<>();
+      db.forEachRecord((key, trial, status) -> stored.add(trial.trialId() + " " + status));
+
+      assertThat(count).isEqualTo(2);
+      assertThat(copied).containsExactly("0 [NCT02876172]", "1 [NCT00100000]");
+      assertThat(stored)
+          .containsExactly(
+              "NCT02876172 carried over (data of 2026-11-27T02:00:00Z)",
+              "NCT00100000 carried over (data of 2026-11-01T02:00:00Z)");
+    }
+  }
+
+  @Test
+  void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
+      db.addRecord(conjoint, "{}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.finish();
+    }
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+      assertThat(
+              db.carryOver(
+                  earlier, Registry.CTGOV, Set.of("NCT02876172"), "fresh", (key, ids) -> {}))
+          .isZero();
     }
   }
 
@@ -149,7 +205,7 @@ class SqliteSnapshotWriterTest {
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
       for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
-        db.add(new TrialRow(trial(id).build(), other, HARVESTED), "{}");
+        db.addTrial(row(trial(id).build(), other), List.of());
       }
       List<Object> ids = new ArrayList<>();
       db.forEachTrial(cells -> ids.add(cells.get(0)));
@@ -174,7 +230,9 @@ class SqliteSnapshotWriterTest {
                     Registry.CTGOV,
                     new SourceSummary(
                         Registry.CTGOV, "query.term=MDMA", true, "2026-11-27T09:15:02", 2, 2, 1, 1),
-                    null)),
+                    null,
+                    0,
+                    HARVESTED)),
             List.of(
                 new SkippedRecord(
                     Registry.CTGOV,
@@ -214,6 +272,10 @@ class SqliteSnapshotWriterTest {
           .containsExactly(
               List.of(1, 2, "$.studies[1].protocolSection.identificationModule.nctId"));
     }
+  }
+
+  private static TrialRow row(Trial trial, Classification classification) {
+    return new TrialRow(trial, classification, List.of(trial.trialId()), "fresh", HARVESTED);
   }
 
   private static List<List<Object>> rows(Statement st, String sql) throws Exception {

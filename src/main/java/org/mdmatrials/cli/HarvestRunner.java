@@ -1,0 +1,80 @@
+package org.mdmatrials.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.mdmatrials.classify.Classifier;
+import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.RunReport;
+import org.mdmatrials.http.HttpClients;
+import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.run.Harvest;
+import org.mdmatrials.run.HarvestOptions;
+import org.mdmatrials.run.RunLock;
+import org.mdmatrials.source.TrialSource;
+import org.mdmatrials.source.ctgov.CtGovSource;
+
+/** Wires one harvest from the settings, runs it, and tells the console how it went. */
+final class HarvestRunner {
+  /** EX_TEMPFAIL of sysexits.h: a temporary failure, worth trying again later. */
+  static final int LOCKED = 75;
+
+  private final HarvesterConfig settings;
+  private final Classifier classifier;
+
+  HarvestRunner(HarvesterConfig settings, Classifier classifier) {
+    this.settings = settings;
+    this.classifier = classifier;
+  }
+
+  /** Runs one harvest and returns its exit code. */
+  int runOnce(boolean full, PrintWriter out, PrintWriter err) {
+    RetryPolicy retries = HttpClients.retryPolicy(settings.http(), RetryPolicy::threadSleep);
+    OkHttpClient client =
+        HttpClients.create(settings.http(), userAgent(settings.contact()), retries);
+    try {
+      HarvestOptions options =
+          new HarvestOptions(settings.registryOrder(), full, settings.fullHarvestEvery());
+      RunReport report =
+          new Harvest(
+                  sources(client, retries),
+                  classifier,
+                  options,
+                  settings.output(),
+                  Clock.systemUTC(),
+                  retries::retriesByHost)
+              .run();
+      RunSummary.print(report, settings.output(), out, err);
+      return report.exitCode();
+    } catch (RunLock.HeldException e) {
+      err.println("mdma-trials: " + e.getMessage());
+      return LOCKED;
+    } catch (IOException e) {
+      err.println(
+          "mdma-trials: the output folder "
+              + settings.output()
+              + " cannot be used: "
+              + e
+              + ". Nothing was published; check its permissions and free space.");
+      return Harvest.FAILED;
+    } finally {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  private List<TrialSource> sources(OkHttpClient client, RetryPolicy retries) {
+    var ctgov = settings.ctgov();
+    return List.of(
+        new CtGovSource(
+            client, retries, HttpUrl.get(ctgov.url()), ctgov.search(), ctgov.pageSize()));
+  }
+
+  private static String userAgent(String contact) {
+    String agent = "mdma-trials/" + Version.NUMBER;
+    return contact.isEmpty() ? agent : agent + " (+mailto:" + contact + ")";
+  }
+}

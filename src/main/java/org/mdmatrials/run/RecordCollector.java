@@ -1,0 +1,95 @@
+package org.mdmatrials.run;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.Trial;
+import org.mdmatrials.join.TrialGroups;
+import org.mdmatrials.join.TrialIds;
+import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.source.HarvestSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores each registry record as it arrives and groups the records that name the same trial; keeps
+ * the records left out and what the operator should hear of.
+ */
+final class RecordCollector implements HarvestSink {
+  private static final Logger log = LoggerFactory.getLogger(RecordCollector.class);
+
+  private final SqliteSnapshotWriter db;
+  private final TrialGroups groups = new TrialGroups();
+  private final Map<Registry, Set<String>> fetched = new EnumMap<>(Registry.class);
+  private final List<SkippedRecord> skipped = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  RecordCollector(SqliteSnapshotWriter db) {
+    this.db = db;
+  }
+
+  @Override
+  public void accept(Trial trial, String payload) throws IOException {
+    Set<String> ids = TrialIds.of(trial);
+    int key;
+    try {
+      key = db.addRecord(trial, payload, ids, SqliteSnapshotWriter.FRESH);
+    } catch (SQLException e) {
+      throw new IOException(
+          "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);
+    }
+    if (key < 0) {
+      warn(
+          trial.registry().displayName()
+              + " sent "
+              + trial.trialId()
+              + " twice; the first was kept");
+      return;
+    }
+    fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>()).add(trial.trialId());
+    groups.add(ids);
+  }
+
+  @Override
+  public void skipped(SkippedRecord record) {
+    skipped.add(record);
+  }
+
+  /** Records a copied record under the key the database gave it. */
+  void copied(int key, Set<String> ids) {
+    int record = groups.add(ids);
+    if (record != key) {
+      throw new IllegalStateException(
+          "record " + key + " was numbered " + record + " in its group");
+    }
+  }
+
+  void warn(String warning) {
+    log.warn(warning);
+    warnings.add(warning);
+  }
+
+  /** The ids of the records this run fetched from {@code registry}. */
+  Set<String> fetched(Registry registry) {
+    return fetched.getOrDefault(registry, Set.of());
+  }
+
+  TrialGroups groups() {
+    return groups;
+  }
+
+  List<SkippedRecord> skippedRecords() {
+    return skipped;
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+}

@@ -1,0 +1,70 @@
+package org.mdmatrials.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mdmatrials.TrialBuilder.trial;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SecondaryId;
+import org.mdmatrials.core.Trial;
+
+class TrialMergerTest {
+  private final TrialMerger merger =
+      new TrialMerger(List.of(Registry.CTGOV, Registry.ISRCTN, Registry.CTIS, Registry.EUCTR));
+
+  private final Trial ctgov =
+      trial("NCT04077437")
+          .title("MDMA-assisted therapy for PTSD")
+          .status("RECRUITING")
+          .enrollment(100)
+          .lastUpdatePosted("2024-01-10")
+          .conditions("PTSD")
+          .secondaryIds(new SecondaryId("REGISTRY", "ISRCTN41823570", null))
+          .build();
+
+  private final Trial isrctn =
+      trial("ISRCTN41823570")
+          .registry(Registry.ISRCTN)
+          .title("A trial of MDMA-assisted therapy")
+          .status("COMPLETED")
+          .lastUpdatePosted("2025-03-01")
+          .countries("United Kingdom")
+          .hasResults(true)
+          .secondaryIds(new SecondaryId("clinicalTrialsGovNumber", "NCT04077437", null))
+          .build();
+
+  @Test
+  void takesTheIdFromThePreferredRegistryAndEachFieldFromTheNewestRecordThatHasIt() {
+    Trial merged = merger.merge(List.of(isrctn, ctgov));
+
+    assertThat(merged.trialId()).isEqualTo("NCT04077437");
+    assertThat(merged.registry()).isEqualTo(Registry.CTGOV);
+    assertThat(merged.url()).isEqualTo("https://clinicaltrials.gov/study/NCT04077437");
+    assertThat(merged.title()).isEqualTo("A trial of MDMA-assisted therapy");
+    assertThat(merged.overallStatus()).isEqualTo("COMPLETED");
+    assertThat(merged.enrollment()).isEqualTo(100);
+    assertThat(merged.conditions()).containsExactly("PTSD");
+    assertThat(merged.countries()).containsExactly("United Kingdom");
+    assertThat(merged.hasResults()).isTrue();
+    assertThat(merged.lastUpdatePosted().value()).isEqualTo("2025-03-01");
+    assertThat(merged.secondaryIds())
+        .containsExactly(
+            new SecondaryId("REGISTRY", "ISRCTN41823570", null),
+            new SecondaryId("clinicalTrialsGovNumber", "NCT04077437", null));
+  }
+
+  @Test
+  void followsTheConfiguredPreference() {
+    Trial merged =
+        new TrialMerger(List.of(Registry.ISRCTN, Registry.CTGOV)).merge(List.of(ctgov, isrctn));
+
+    assertThat(merged.trialId()).isEqualTo("ISRCTN41823570");
+    assertThat(merged.registry()).isEqualTo(Registry.ISRCTN);
+  }
+
+  @Test
+  void returnsASingleRecordAsItIs() {
+    assertThat(merger.merge(List.of(ctgov))).isSameAs(ctgov);
+  }
+}
