@@ -3,6 +3,7 @@ package org.mdmatrials.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.run.Harvest;
@@ -26,8 +27,15 @@ final class RunSummary {
             .map(c -> c + " " + report.studiedByCategory().getOrDefault(c, 0))
             .collect(Collectors.joining(", "));
     out.printf(
-        "Published %s: %d trials, %d with MDMA as an intervention (%s).%n",
-        report.snapshot(), report.trials(), studied, byCategory);
+        "Published %s: %d trials, %d with MDMA as an intervention (%s). Since the previous"
+            + " snapshot: %d added, %d removed, %d changes.%n",
+        report.snapshot(),
+        report.trials(),
+        studied,
+        byCategory,
+        report.changes().getOrDefault(Change.Type.ADDED, 0),
+        report.changes().getOrDefault(Change.Type.REMOVED, 0),
+        report.changes().getOrDefault(Change.Type.CHANGED, 0));
     if (!report.skipped().isEmpty()) {
       out.printf("%d records were skipped as unreadable:%n", report.skipped().size());
       report.skipped().forEach(s -> out.println("  " + s));

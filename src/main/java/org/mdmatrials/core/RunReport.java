@@ -17,6 +17,7 @@ public record RunReport(
     String snapshot,
     int trials,
     Map<Indication, Integer> studiedByCategory,
+    Map<Change.Type, Integer> changes,
     List<SourceResult> sources,
     List<SkippedRecord> skipped,
     Map<String, Integer> retriesByHost,
@@ -24,6 +25,7 @@ public record RunReport(
 
   public RunReport {
     studiedByCategory = Map.copyOf(studiedByCategory);
+    changes = Map.copyOf(changes);
     sources = Lists.copy(sources);
     skipped = Lists.copy(skipped);
     retriesByHost = Map.copyOf(retriesByHost);

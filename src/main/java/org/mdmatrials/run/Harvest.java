@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.mdmatrials.classify.Classifier;
+import org.mdmatrials.core.Change;
+import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SourceSummary;
@@ -31,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One harvest run: fetch every source's records (in full or incrementally), join the records that
- * name one trial, classify, write {@code trials.sqlite}, {@code trials.csv} and {@code run.json},
- * and publish them together as the new {@code latest} snapshot, or publish nothing and leave the
- * report under {@code runs/}.
+ * name one trial, classify, write {@code trials.sqlite}, {@code trials.csv}, {@code changes.csv}
+ * (what changed since the previous snapshot) and {@code run.json}, and publish them together as the
+ * new {@code latest} snapshot, or publish nothing and leave the report under {@code runs/}.
  */
 public final class Harvest {
   /** Exit code of a run that published a complete snapshot. */
@@ -124,12 +126,15 @@ public final class Harvest {
         results.add(harvest(source, plan, previous, db, collector, errors, started));
       }
       if (results.stream().allMatch(SourceResult::failed)) {
-        return report(runId, started, FAILED, null, 0, Map.of(), collector, results, errors);
+        return report(
+            runId, started, FAILED, null, 0, Map.of(), Map.of(), collector, results, errors);
       }
       errors.forEach(collector::warn);
       TrialAssembler assembler =
           new TrialAssembler(db, classifier, new TrialMerger(options.registryOrder()), started);
       assembler.assemble(collector.groups());
+      Map<Change.Type, Integer> changes =
+          db.writeChanges(previous.map(PreviousSnapshot::database).orElse(null));
       boolean clean = collector.skippedRecords().isEmpty() && collector.warnings().isEmpty();
       RunReport report =
           report(
@@ -139,6 +144,7 @@ public final class Harvest {
               output.resolve("snapshots").resolve(runId).toString(),
               assembler.trials(),
               assembler.studiedByCategory(),
+              changes,
               collector,
               results,
               collector.warnings());
@@ -148,6 +154,11 @@ public final class Harvest {
       try (CsvSnapshotWriter csv =
           CsvSnapshotWriter.create(staging.resolve("trials.csv"), header)) {
         db.forEachTrial(csv::writeRow);
+      }
+      try (CsvSnapshotWriter csv =
+          CsvSnapshotWriter.create(
+              staging.resolve("changes.csv"), SqliteSnapshotWriter.CHANGE_COLUMNS)) {
+        db.forEachChange(csv::writeRow);
       }
       db.finish();
       RunReportFile.write(report, staging.resolve("run.json"));
@@ -213,7 +224,8 @@ public final class Harvest {
       int exitCode,
       String snapshot,
       int trials,
-      Map<org.mdmatrials.core.Indication, Integer> studied,
+      Map<Indication, Integer> studied,
+      Map<Change.Type, Integer> changes,
       RecordCollector collector,
       List<SourceResult> results,
       List<String> errors) {
@@ -225,6 +237,7 @@ public final class Harvest {
         snapshot,
         trials,
         studied,
+        changes,
         results,
         collector.skippedRecords(),
         retriesByHost.get(),
@@ -240,6 +253,7 @@ public final class Harvest {
         FAILED,
         null,
         0,
+        Map.of(),
         Map.of(),
         results,
         List.of(),

@@ -40,6 +40,10 @@ public final class RunReportFile {
     report.studiedByCategory().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> studied.put(e.getKey().name(), e.getValue()));
+    ObjectNode changes = run.putObject("changes");
+    report.changes().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> changes.put(e.getKey().name(), e.getValue()));
     ArrayNode sources = run.putArray("sources");
     for (RunReport.SourceResult result : report.sources()) {
       sources.add(source(result));

@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +69,7 @@ class HarvestTest {
     assertThat(output.resolve("latest").toRealPath()).isEqualTo(snapshot.toRealPath());
     try (var files = Files.list(snapshot)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("trials.csv", "trials.sqlite", "run.json");
+          .containsExactlyInAnyOrder("trials.csv", "changes.csv", "trials.sqlite", "run.json");
     }
     JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
     assertThat(run.get("run_id").asText()).isEqualTo("20261127T020000Z");
@@ -250,6 +252,7 @@ class HarvestTest {
             .withQueryParam(
                 "filter.advanced", com.github.tomakehurst.wiremock.client.WireMock.absent()));
     assertThat(statuses()).containsExactly("NCT03934567 ACTIVE_NOT_RECRUITING fresh");
+    assertThat(changes()).containsExactly(List.of("NCT00184067", "REMOVED", "", "", ""));
   }
 
   @Test
@@ -261,6 +264,17 @@ class HarvestTest {
 
     assertThat(report.sources().get(0).summary().full()).isTrue();
     assertThat(report.sources().get(0).lastFullHarvest()).isEqualTo(NIGHT_TWO);
+  }
+
+  /** latest/changes.csv's rows, read back with Commons CSV, without the header. */
+  private List<List<String>> changes() throws Exception {
+    try (var reader = Files.newBufferedReader(output.resolve("latest/changes.csv"));
+        var csv = CSVFormat.RFC4180.parse(reader)) {
+      List<List<String>> rows = csv.stream().map(CSVRecord::toList).toList();
+      assertThat(rows.get(0))
+          .containsExactly("\uFEFFtrial_id", "change", "field", "old_value", "new_value");
+      return rows.subList(1, rows.size());
+    }
   }
 
   /** trial id, overall status and source status of every trial in latest, by id. */

@@ -14,12 +14,15 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mdmatrials.core.CategoryMatch;
+import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
@@ -215,6 +218,57 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       addBatch(recordTrials, id, key);
     }
     countAndFlush();
+  }
+
+  /** The columns of the {@code changes} table and of {@code changes.csv}, in order. */
+  public static final List<String> CHANGE_COLUMNS =
+      List.of("trial_id", "change", "field", "old_value", "new_value");
+
+  /**
+   * Compares the trials added so far with those of the previous snapshot and stores each difference
+   * in the {@code changes} table.
+   *
+   * @param previous the previous snapshot's trials.sqlite, or null when there is none
+   * @return how many changes of each type
+   */
+  public Map<Change.Type, Integer> writeChanges(Path previous) throws SQLException, IOException {
+    flush();
+    Map<Change.Type, Integer> counts = new EnumMap<>(Change.Type.class);
+    try (PreparedStatement insert = db.prepareStatement(insert("changes", CHANGE_COLUMNS))) {
+      SnapshotComparison.compare(
+          db,
+          previous,
+          change -> {
+            addBatch(
+                insert,
+                change.trialId(),
+                change.type().name(),
+                change.field(),
+                change.oldValue(),
+                change.newValue());
+            counts.merge(change.type(), 1, Integer::sum);
+          });
+      insert.executeBatch();
+    }
+    return counts;
+  }
+
+  /** Hands every change's cells to {@code handler} in {@link #CHANGE_COLUMNS} order. */
+  public void forEachChange(RowHandler handler) throws SQLException, IOException {
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT "
+                    + String.join(", ", CHANGE_COLUMNS)
+                    + " FROM changes ORDER BY trial_id, rowid")) {
+      Object[] row = new Object[CHANGE_COLUMNS.size()];
+      while (rs.next()) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        handler.row(Arrays.asList(row));
+      }
+    }
   }
 
   /** Records the run; the report's trials and counts are stored as given. */

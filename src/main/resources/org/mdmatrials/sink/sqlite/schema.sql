@@ -85,3 +85,11 @@ CREATE TABLE run_skipped_records (
   path     TEXT NOT NULL,
   problem  TEXT NOT NULL
 );
+
+CREATE TABLE changes (
+  trial_id  TEXT NOT NULL,
+  change    TEXT NOT NULL,
+  field     TEXT,
+  old_value TEXT,
+  new_value TEXT
+);

@@ -225,6 +225,7 @@ class SqliteSnapshotWriterTest {
             "output/snapshots/20261128T020000Z",
             1,
             Map.of(Indication.PTSD, 1),
+            Map.of(),
             List.of(
                 new RunReport.SourceResult(
                     Registry.CTGOV,
