@@ -24,6 +24,7 @@ import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
+import org.mdmatrials.sink.sqlite.HistoryStore;
 import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.source.HarvestScope;
@@ -92,6 +93,8 @@ public final class Harvest {
       snapshots.cleanUp();
       Optional<PreviousSnapshot> previous =
           PreviousSnapshot.read(snapshots.latest().resolve("trials.sqlite"));
+      // Catches the history up with a snapshot whose run died before recording it.
+      previous.ifPresent(this::recordHistory);
       Path staging = snapshots.createStaging(runId);
       RunReport report;
       try {
@@ -107,6 +110,8 @@ public final class Harvest {
       }
       Path published = snapshots.publish(staging, runId);
       log.info("Published {}", published);
+      recordHistory(
+          new PreviousSnapshot(published.resolve("trials.sqlite"), runId, started, Map.of()));
       return report;
     } finally {
       lock.close();
@@ -259,6 +264,18 @@ public final class Harvest {
         List.of(),
         retriesByHost.get(),
         errors);
+  }
+
+  /**
+   * Records a published snapshot in history.sqlite; a failure is logged, and the next run retries.
+   */
+  private void recordHistory(PreviousSnapshot snapshot) {
+    try {
+      new HistoryStore(output.resolve("history.sqlite"))
+          .record(snapshot.database(), snapshot.runId(), snapshot.startedAt().toString());
+    } catch (IOException e) {
+      log.error("The history was not updated; the next run will catch it up", e);
+    }
   }
 
   private void writeFailedReport(RunReport report) {

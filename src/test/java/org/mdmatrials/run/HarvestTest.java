@@ -266,6 +266,63 @@ class HarvestTest {
     assertThat(report.sources().get(0).lastFullHarvest()).isEqualTo(NIGHT_TWO);
   }
 
+  @Test
+  void keepsEveryVersionOfEveryTrialInTheHistory() throws Exception {
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    harvest(NIGHT_ONE);
+    ObjectNode completed = Fixtures.study("NCT03934567");
+    ((ObjectNode) completed.at("/protocolSection/statusModule")).put("overallStatus", "COMPLETED");
+    servePage(Fixtures.page(1, null, completed));
+    harvest(NIGHT_TWO);
+    servePage(Fixtures.page(1, null, completed));
+    harvest(NIGHT_ONE.plus(Duration.ofDays(8)));
+
+    List<String> versions = new java.util.ArrayList<>();
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("history.sqlite"));
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT trial_id, overall_status, valid_from_run, valid_to_run FROM trial_versions"
+                        + " ORDER BY trial_id, valid_from_run")) {
+      while (rs.next()) {
+        versions.add(
+            rs.getString(1)
+                + " "
+                + rs.getString(2)
+                + " "
+                + rs.getString(3)
+                + " "
+                + rs.getString(4));
+      }
+    }
+    assertThat(versions)
+        .containsExactly(
+            "NCT00184067 TERMINATED 20261127T020000Z 20261205T020000Z",
+            "NCT03934567 ACTIVE_NOT_RECRUITING 20261127T020000Z 20261128T020000Z",
+            "NCT03934567 COMPLETED 20261128T020000Z null");
+  }
+
+  @Test
+  void catchesTheHistoryUpWithASnapshotPublishedWithoutIt() throws Exception {
+    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    harvest(NIGHT_ONE);
+    // As if the run had died between publishing and recording its history.
+    Files.delete(output.resolve("history.sqlite"));
+
+    harvest(NIGHT_TWO);
+
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("history.sqlite"));
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT group_concat(run_id, ' ') FROM (SELECT run_id FROM runs ORDER BY run_id)")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("20261127T020000Z 20261128T020000Z");
+    }
+  }
+
   /** latest/changes.csv's rows, read back with Commons CSV, without the header. */
   private List<List<String>> changes() throws Exception {
     try (var reader = Files.newBufferedReader(output.resolve("latest/changes.csv"));
