@@ -14,6 +14,7 @@ import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.run.Harvest;
 import org.mdmatrials.run.HarvestOptions;
 import org.mdmatrials.run.RunLock;
+import org.mdmatrials.run.StopSignal;
 import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.source.ctgov.CtGovSource;
 
@@ -24,6 +25,8 @@ final class HarvestRunner {
 
   private final HarvesterConfig settings;
   private final Classifier classifier;
+  private volatile StopSignal stop;
+  private volatile OkHttpClient runningClient;
 
   HarvestRunner(HarvesterConfig settings, Classifier classifier) {
     this.settings = settings;
@@ -33,8 +36,12 @@ final class HarvestRunner {
   /** Runs one harvest and returns its exit code. */
   int runOnce(boolean full, PrintWriter out, PrintWriter err) {
     RetryPolicy retries = HttpClients.retryPolicy(settings.http(), RetryPolicy::threadSleep);
+    StopSignal signal = new StopSignal();
     OkHttpClient client =
-        HttpClients.create(settings.http(), userAgent(settings.contact()), retries);
+        stoppable(
+            HttpClients.create(settings.http(), userAgent(settings.contact()), retries), signal);
+    stop = signal;
+    runningClient = client;
     try {
       HarvestOptions options =
           new HarvestOptions(settings.registryOrder(), full, settings.fullHarvestEvery());
@@ -45,7 +52,8 @@ final class HarvestRunner {
                   options,
                   settings.output(),
                   Clock.systemUTC(),
-                  retries::retriesByHost)
+                  retries::retriesByHost,
+                  signal)
               .run();
       RunSummary.print(report, settings.output(), out, err);
       return report.exitCode();
@@ -61,9 +69,42 @@ final class HarvestRunner {
               + ". Nothing was published; check its permissions and free space.");
       return Harvest.FAILED;
     } finally {
+      stop = null;
+      runningClient = null;
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     }
+  }
+
+  /**
+   * Stops the harvest in progress, if any: its requests are cancelled, later ones refused, and it
+   * publishes nothing.
+   */
+  void cancel() {
+    StopSignal signal = stop;
+    OkHttpClient client = runningClient;
+    if (signal != null) {
+      signal.raise();
+    }
+    if (client != null) {
+      client.dispatcher().cancelAll();
+    }
+  }
+
+  /** The client, refusing every request once the harvest was asked to stop. */
+  private static OkHttpClient stoppable(OkHttpClient client, StopSignal signal) {
+    OkHttpClient.Builder builder = client.newBuilder();
+    builder
+        .interceptors()
+        .add(
+            0,
+            chain -> {
+              if (signal.raised()) {
+                throw new IOException("the harvest was stopped");
+              }
+              return chain.proceed(chain.request());
+            });
+    return builder.build();
   }
 
   private List<TrialSource> sources(OkHttpClient client, RetryPolicy retries) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Harvests registered MDMA-assisted therapy trials into CSV and SQLite snapshots.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Spec CommandSpec spec;
 

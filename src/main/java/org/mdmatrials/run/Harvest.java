@@ -58,9 +58,11 @@ public final class Harvest {
   private final Path output;
   private final Clock clock;
   private final Supplier<Map<String, Integer>> retriesByHost;
+  private final StopSignal stop;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
+   * @param stop raised to stop the harvest before it publishes
    */
   public Harvest(
       List<TrialSource> sources,
@@ -68,18 +70,20 @@ public final class Harvest {
       HarvestOptions options,
       Path output,
       Clock clock,
-      Supplier<Map<String, Integer>> retriesByHost) {
+      Supplier<Map<String, Integer>> retriesByHost,
+      StopSignal stop) {
     this.sources = List.copyOf(sources);
     this.classifier = classifier;
     this.options = options;
     this.output = output;
     this.clock = clock;
     this.retriesByHost = retriesByHost;
+    this.stop = stop;
   }
 
   /**
    * Runs the harvest under the output folder's lock. A failed harvest is a report with exit code
-   * {@link #FAILED}, not an exception.
+   * {@link #FAILED}, not an exception; so is one asked to stop before it published.
    *
    * @throws RunLock.HeldException when another run is using the output folder
    * @throws IOException when the output folder itself cannot be used
@@ -102,6 +106,9 @@ public final class Harvest {
       } catch (IOException | SQLException | RuntimeException e) {
         log.error("Writing the snapshot failed", e);
         report = failed(runId, started, List.of(), List.of("Writing the snapshot failed: " + e));
+      }
+      if (report.exitCode() != FAILED && stop.raised()) {
+        report = failed(runId, started, report.sources(), List.of("Stopped before publishing"));
       }
       if (report.exitCode() == FAILED) {
         snapshots.discard(staging);
@@ -128,6 +135,19 @@ public final class Harvest {
       List<SourceResult> results = new ArrayList<>();
       List<String> errors = new ArrayList<>();
       for (TrialSource source : sources) {
+        if (stop.raised()) {
+          return report(
+              runId,
+              started,
+              FAILED,
+              null,
+              0,
+              Map.of(),
+              Map.of(),
+              collector,
+              results,
+              List.of("Stopped before publishing"));
+        }
         results.add(harvest(source, plan, previous, db, collector, errors, started));
       }
       if (results.stream().allMatch(SourceResult::failed)) {

@@ -33,7 +33,7 @@ import org.mdmatrials.Fixtures;
 
 /**
  * The {@code run} command as cron starts it, in a process of its own: killed with SIGKILL at
- * several moments, and started twice at once.
+ * several moments, and started twice at once; and the {@code schedule} command stopped by SIGTERM.
  */
 class CrashAndOverlapTest {
   @RegisterExtension
@@ -109,6 +109,39 @@ class CrashAndOverlapTest {
     assertLatestIsComplete();
   }
 
+  @Test
+  void theSchedulerStoppedBySigtermDuringAHarvestPublishesNothing() throws Exception {
+    Process scheduler =
+        start(
+            "schedule",
+            "--now",
+            "--cron",
+            "0 0 3 * * ?",
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            registry.baseUrl() + "/api/v2",
+            "--rate-limit",
+            "0");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (staging().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(staging()).as("a harvest in progress").isPresent();
+
+    scheduler.destroy();
+
+    assertThat(scheduler.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
+    // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks, which stopped the scheduler.
+    assertThat(scheduler.exitValue()).isEqualTo(143);
+    assertThat(output.resolve("latest")).doesNotExist();
+    assertThat(staging()).isEmpty();
+    try (var reports = Files.list(output.resolve("runs"))) {
+      Path report = reports.findFirst().orElseThrow();
+      assertThat(Fixtures.JSON.readTree(report.toFile()).get("exit_code").asInt()).isEqualTo(1);
+    }
+  }
+
   /**
    * Starts a run and kills it with SIGKILL once its staging folder satisfies {@code moment}; checks
    * that it was killed there, half-way, with its unfinished snapshot left behind.
@@ -125,25 +158,33 @@ class CrashAndOverlapTest {
   }
 
   private java.util.Optional<Path> staging() throws IOException {
+    if (!Files.isDirectory(output.resolve("snapshots"))) {
+      return java.util.Optional.empty();
+    }
     try (var entries = Files.list(output.resolve("snapshots"))) {
       return entries.filter(p -> p.getFileName().toString().startsWith(".staging-")).findFirst();
     }
   }
 
   private Process startRun() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--output",
-            output.toString(),
-            "--ctgov-url",
-            registry.baseUrl() + "/api/v2",
-            "--rate-limit",
-            "0")
+    return start(
+        "run",
+        "--output",
+        output.toString(),
+        "--ctgov-url",
+        registry.baseUrl() + "/api/v2",
+        "--rate-limit",
+        "0");
+  }
+
+  private static Process start(String... arguments) throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.PIPE)
         .start();

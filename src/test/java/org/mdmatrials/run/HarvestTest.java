@@ -206,7 +206,8 @@ class HarvestTest {
             options,
             output,
             Clock.fixed(at, ZoneOffset.UTC),
-            retries::retriesByHost)
+            retries::retriesByHost,
+            new StopSignal())
         .run();
   }
 

@@ -1,0 +1,133 @@
+package org.mdmatrials.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.mdmatrials.classify.CategoryRulesLoader;
+import org.mdmatrials.classify.Classifier;
+import org.mdmatrials.classify.RulesException;
+import org.mdmatrials.config.ConfigException;
+import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.schedule.NightlyScheduler;
+import org.mdmatrials.sink.sqlite.PreviousSnapshot;
+import org.quartz.SchedulerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code schedule}: a long-running process that harvests on a cron schedule. */
+@Command(
+    name = "schedule",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Keep running and harvest on the configured schedule (default 02:30 UTC every night), as"
+          + " 'run' would. Stops cleanly on SIGTERM or Ctrl-C: a harvest in progress is stopped"
+          + " and publishes nothing."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped cleanly",
+      "1:the scheduler could not start",
+      "2:bad usage or bad configuration"
+    })
+final class ScheduleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin HarvestSettings settings;
+
+  @Option(
+      names = "--cron",
+      paramLabel = "EXPR",
+      description =
+          "Quartz cron expression, seconds first (e.g. \"0 30 2 * * ?\"); overrides 'schedule.cron'.")
+  String cron;
+
+  @Option(names = "--now", description = "Harvest once at start, then on the schedule.")
+  boolean now;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    HarvesterConfig config;
+    Classifier classifier;
+    NightlyScheduler scheduler;
+    HarvestRunner runner;
+    try {
+      config = settings.load();
+      classifier = new Classifier(CategoryRulesLoader.load(config.categories()));
+      runner = new HarvestRunner(config, classifier);
+      String where = cron != null ? "--cron" : settings.config + ": key 'schedule.cron'";
+      scheduler =
+          new NightlyScheduler(
+              cron != null ? cron : config.schedule().cron(),
+              config.schedule().timeZone(),
+              where,
+              harvest(runner, spec.commandLine().getOut(), err),
+              Clock.systemUTC());
+    } catch (ConfigException | RulesException | IllegalArgumentException e) {
+      err.println("mdma-trials: " + e.getMessage());
+      return RunCommand.BAD_CONFIG;
+    } catch (SchedulerException e) {
+      err.println("mdma-trials: the scheduler could not be created: " + e.getMessage());
+      return 1;
+    }
+    return serve(scheduler, lastRun(config), err);
+  }
+
+  private int serve(NightlyScheduler scheduler, Optional<Instant> lastRun, PrintWriter err)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                scheduler.stop();
+              } catch (SchedulerException e) {
+                err.println("mdma-trials: stopping the scheduler failed: " + e.getMessage());
+              } finally {
+                stopped.countDown();
+              }
+            },
+            "mdma-trials-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      scheduler.start(now, lastRun);
+    } catch (SchedulerException e) {
+      err.println("mdma-trials: the scheduler could not start: " + e.getMessage());
+      return 1;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private static NightlyScheduler.Harvest harvest(
+      HarvestRunner runner, PrintWriter out, PrintWriter err) {
+    return new NightlyScheduler.Harvest() {
+      @Override
+      public int run() {
+        return runner.runOnce(false, out, err);
+      }
+
+      @Override
+      public void cancel() {
+        runner.cancel();
+      }
+    };
+  }
+
+  private static Optional<Instant> lastRun(HarvesterConfig config) {
+    try {
+      return PreviousSnapshot.read(config.output().resolve("latest/trials.sqlite"))
+          .map(PreviousSnapshot::startedAt);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
