@@ -1,0 +1,279 @@
+package org.mdmatrials.source.isrctn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mdmatrials.source.isrctn.IsrctnFixtures.changed;
+import static org.mdmatrials.source.isrctn.IsrctnFixtures.complete;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.PartialDate;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SecondaryId;
+import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.Trial;
+
+class FullTrialMapperTest {
+  private static final LocalDate TODAY = LocalDate.parse("2026-11-28");
+
+  @Test
+  void mapsARecruitingDrugTrialFieldByField() throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN41823570", TODAY);
+
+    assertThat(trial.trialId()).isEqualTo("ISRCTN41823570");
+    assertThat(trial.registry()).isEqualTo(Registry.ISRCTN);
+    assertThat(trial.url()).isEqualTo("https://www.isrctn.com/ISRCTN41823570");
+    assertThat(trial.title())
+        .isEqualTo(
+            "A trial to assess if aspirin with omega-3 and colchicine are medicines that can help"
+                + " recovery from a COPD exacerbation.");
+    assertThat(trial.officialTitle())
+        .startsWith("A factorial randomised placebo controlled double-blind trial")
+        .endsWith("reduce recurrent exacerbations (EASE-COPD)");
+    assertThat(trial.acronym()).isEqualTo("EASE-COPD");
+    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
+    assertThat(trial.registryStatus())
+        .isEqualTo("Recruitment 2026-07-23 to 2028-03-31; overall end 2029-08-01");
+    assertThat(trial.phases()).containsExactly("PHASE3");
+    assertThat(trial.studyType()).isEqualTo("INTERVENTIONAL");
+    assertThat(trial.enrollment()).isEqualTo(440);
+    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.startDate()).isEqualTo(new PartialDate("2026-07-23"));
+    assertThat(trial.primaryCompletionDate()).isNull();
+    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2029-08-01"));
+    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2026-02-24"));
+    assertThat(trial.lastUpdatePosted()).isEqualTo(new PartialDate("2026-07-27"));
+    assertThat(trial.leadSponsor()).isEqualTo("Cambridge Clinical Trials Unit (CCTU)");
+    assertThat(trial.collaborators())
+        .containsExactly("National Institute for Health and Care Research");
+    assertThat(trial.conditions()).containsExactly("Chronic obstructive pulmonary disease (COPD)");
+    assertThat(trial.keywords()).containsExactly("Respiratory");
+    assertThat(trial.conditionMeshTerms()).isEmpty();
+    assertThat(trial.interventions())
+        .containsExactly(
+            new Intervention(
+                "DRUG", "Aspirin, Colchicine, Omega-3-acid ethyl esters 90", List.of()));
+    assertThat(trial.armGroups()).isEmpty();
+    assertThat(trial.briefSummary())
+        .startsWith("Background and study aims\nChronic obstructive pulmonary disease (COPD)")
+        .endsWith("Who is the main contact?\ncuh.easecopd@nhs.net");
+    assertThat(trial.countries()).containsExactly("England", "United Kingdom");
+    assertThat(trial.hasResults()).isFalse();
+    assertThat(trial.secondaryIds())
+        .containsExactly(
+            new SecondaryId("IRAS", "1010119", null),
+            new SecondaryId("PROTOCOL_SERIAL_NUMBER", "CPMS: 58327", null),
+            new SecondaryId("CPMS", "58327", null));
+    assertThat(trial.sourceVersion()).isNull();
+  }
+
+  @Test
+  void leadsWithTheFirstSponsorTheTrialNamesAndCollaboratesWithTheRestAndTheFunders()
+      throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN91308625", TODAY);
+
+    assertThat(trial.leadSponsor()).isEqualTo("King's College London");
+    assertThat(trial.collaborators())
+        .containsExactly("Guy's Hospital", "Guy's and St Thomas' NHS Foundation Trust");
+    assertThat(trial.phases()).containsExactly("NA");
+    assertThat(trial.hasResults()).as("a protocol article and an information sheet").isFalse();
+    assertThat(trial.secondaryIds()).containsExactly(new SecondaryId("IRAS", "335421", null));
+    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
+  }
+
+  @Test
+  void typesADeviceTrialsCivIdHonestlyAndCountsItsFinalEnrolment() throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN15873887", TODAY);
+
+    assertThat(trial.secondaryIds())
+        .containsExactly(
+            new SecondaryId("CIV_ID", "CIV-ID 23-12-045096", null),
+            new SecondaryId("PROTOCOL_SERIAL_NUMBER", "RAS01-M045A", null));
+    assertThat(trial.interventions())
+        .containsExactly(
+            new Intervention("DEVICE", "Intra-oral patch (medical device)", List.of()));
+    assertThat(trial.enrollment()).isEqualTo(35);
+    assertThat(trial.enrollmentType()).isEqualTo("ACTUAL");
+    assertThat(trial.countries()).containsExactly("Sweden");
+    assertThat(trial.overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.registryStatus())
+        .isEqualTo("Recruitment 2024-09-01 to 2026-10-01; overall end 2026-12-01");
+  }
+
+  @Test
+  void namesAnInterventionWithoutDrugNamesByItsDescription() throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN85064961", TODAY);
+
+    Intervention intervention = trial.interventions().get(0);
+    assertThat(intervention.type()).isEqualTo("Mixed");
+    assertThat(intervention.name()).startsWith("In this two-arm monocentric study, male patients");
+    assertThat(trial.phases()).isEmpty();
+    assertThat(trial.enrollment()).isEqualTo(65);
+    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.overallStatus()).isEqualTo("COMPLETED");
+    assertThat(trial.leadSponsor()).isEqualTo("Paracelsus Medical University");
+    assertThat(trial.collaborators()).containsExactly("EU Interreg Bavaria-Austria 2021-2027");
+    assertThat(trial.keywords()).containsExactly("Musculoskeletal Diseases");
+    assertThat(trial.secondaryIds())
+        .containsExactly(new SecondaryId("PROTOCOL_SERIAL_NUMBER", "2024-0002", null));
+  }
+
+  @Test
+  void keepsEveryOtherNumberOnceWithTheSecondaryNumbersSplittingACombinedProtocolNumber()
+      throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN12564318", TODAY);
+
+    assertThat(trial.secondaryIds())
+        .containsExactly(
+            new SecondaryId("IRAS", "1011829", null),
+            new SecondaryId("PROTOCOL_SERIAL_NUMBER", "CPMS: 57449, RG-0367-23", null),
+            new SecondaryId("CPMS", "57449", null),
+            new SecondaryId("PROTOCOL_SERIAL_NUMBER", "RG-0367-23", null));
+    assertThat(trial.phases()).containsExactly("PHASE4");
+  }
+
+  @Test
+  void typesRegistryNumbersAndLeavesOutPlaceholders() throws Exception {
+    // Derived: EASE-COPD with an NCT number, an EudraCT number and "Nil known" taken from other
+    // real ISRCTN records (see PROVENANCE.md).
+    String response =
+        changed(
+            complete(),
+            "ISRCTN41823570",
+            "<clinicalTrialsGovNumber/>",
+            "<clinicalTrialsGovNumber>NCT01727609</clinicalTrialsGovNumber>");
+    response =
+        changed(
+            response,
+            "ISRCTN41823570",
+            "<eudraCTNumber/>",
+            "<eudraCTNumber>2014-002988-16</eudraCTNumber>");
+    response =
+        changed(
+            response,
+            "ISRCTN41823570",
+            "<protocolSerialNumber>CPMS: 58327</protocolSerialNumber>",
+            "<protocolSerialNumber>Nil known</protocolSerialNumber>");
+
+    Trial trial = IsrctnFixtures.trial(response, "ISRCTN41823570", TODAY);
+
+    assertThat(trial.secondaryIds())
+        .containsExactly(
+            new SecondaryId("NCT", "NCT01727609", null),
+            new SecondaryId("EUDRACT_NUMBER", "2014-002988-16", null),
+            new SecondaryId("IRAS", "1010119", null),
+            new SecondaryId("CPMS", "58327", null));
+  }
+
+  @Test
+  void takesTheStatusFromTheRegistrantsOverrideOverTheDates() throws Exception {
+    // Derived: WiWa2 (completed by its dates) stopped as ISRCTN12949496 was.
+    String response =
+        changed(
+            complete(),
+            "ISRCTN85064961",
+            "<recruitmentStatusOverride/>",
+            "<recruitmentStatusOverride>Stopped</recruitmentStatusOverride>");
+    response =
+        changed(
+            response,
+            "ISRCTN85064961",
+            "<overallEndDate>",
+            "<overallStatusOverride>Stopped</overallStatusOverride><overallEndDate>");
+
+    Trial trial = IsrctnFixtures.trial(response, "ISRCTN85064961", TODAY);
+
+    assertThat(trial.overallStatus()).isEqualTo("TERMINATED");
+    assertThat(trial.registryStatus()).isEqualTo("Stopped");
+  }
+
+  @Test
+  void hasResultsOnceAResultsPublicationIsOut() throws Exception {
+    String response =
+        changed(
+            complete(),
+            "ISRCTN91308625",
+            "<publicationStage>Protocol</publicationStage>",
+            "<publicationStage>Results</publicationStage>");
+
+    assertThat(IsrctnFixtures.trial(response, "ISRCTN91308625", TODAY).hasResults()).isTrue();
+  }
+
+  @Test
+  void leavesOutAnEnrolmentWrittenAsText() throws Exception {
+    String response =
+        changed(
+            complete(),
+            "ISRCTN41823570",
+            "<targetEnrolment>440</targetEnrolment>",
+            "<targetEnrolment>about 440</targetEnrolment>");
+
+    Trial trial = IsrctnFixtures.trial(response, "ISRCTN41823570", TODAY);
+
+    assertThat(trial.enrollment()).isNull();
+    assertThat(trial.enrollmentType()).isNull();
+  }
+
+  @Test
+  void skipsATrialWithADateThatIsNotADateSayingWhereAndWhat() throws Exception {
+    String response =
+        changed(
+            complete(),
+            "ISRCTN12564318",
+            "<recruitmentStart>2025-11-17T00:00:00.000Z</recruitmentStart>",
+            "<recruitmentStart>November 2025</recruitmentStart>");
+
+    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+
+    assertThat(collected.trials).hasSize(4);
+    assertThat(collected.skipped)
+        .containsExactly(
+            new SkippedRecord(
+                Registry.ISRCTN,
+                "ISRCTN12564318",
+                1,
+                3,
+                "/allTrials/fullTrial[3]/trial/participants/recruitmentStart",
+                "Expected a date such as 2026-07-23T00:00:00.000Z but was \"November 2025\""));
+  }
+
+  @Test
+  void skipsATrialNamingASponsorItDoesNotHold() throws Exception {
+    String response =
+        changed(
+            complete(),
+            "ISRCTN41823570",
+            "<sponsorId>b763b024-7a32-409c-b866-c985ba374c05</sponsorId>",
+            "<sponsorId>b763b024-0000-0000-0000-c985ba374c05</sponsorId>");
+
+    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+
+    SkippedRecord skipped = collected.skipped.get(0);
+    assertThat(skipped.path()).isEqualTo("/allTrials/fullTrial[1]/trial/parties/sponsorId[1]");
+    assertThat(skipped.problem())
+        .isEqualTo(
+            "Expected the id of a <sponsor> in the record but was"
+                + " \"b763b024-0000-0000-0000-c985ba374c05\", which none has");
+  }
+
+  @Test
+  void skipsATrialWithoutAnIsrctn() throws Exception {
+    String response =
+        changed(
+            complete(),
+            "ISRCTN85064961",
+            "<isrctn dateAssigned=\"2025-07-29T07:43:37.689337Z\">85064961</isrctn>",
+            "");
+    response = response.replace(" publicIdentifierCanonical=\"ISRCTN85064961\"", "");
+
+    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+
+    assertThat(collected.trials).extracting(Trial::trialId).doesNotContain("ISRCTN85064961");
+    SkippedRecord skipped = collected.skipped.get(0);
+    assertThat(skipped.trialId()).isNull();
+    assertThat(skipped.position()).isEqualTo(2);
+    assertThat(skipped.path()).isEqualTo("/allTrials/fullTrial[2]/trial/isrctn");
+    assertThat(skipped.problem()).isEqualTo("Expected an ISRCTN number but was none");
+  }
+}
