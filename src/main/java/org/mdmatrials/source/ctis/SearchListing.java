@@ -15,8 +15,8 @@ import org.mdmatrials.source.MalformedResponseException;
 /**
  * Lists every trial a search matches, by CT number, page by page.
  *
- * <p>The API serves at most {@code window} results of a query (10,000): past that, pages come back
- * empty. When more trials match, the search is run again sorted the other way (decisionDate
+ * <p>The API serves at most {@code window} results of a query (10,000), so no page past it is asked
+ * for. When more trials match, the search is run again sorted the other way (decisionDate
  * ascending), which reaches the oldest ones, and both lists are merged by CT number: up to twice
  * the window can be listed so. The listing must hold as many distinct trials as the search
  * announced; otherwise (more than twice the window, trials tied at the seam of the two sort orders,
