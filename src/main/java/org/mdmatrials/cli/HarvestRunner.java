@@ -3,11 +3,13 @@ package org.mdmatrials.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RetryPolicy;
@@ -17,6 +19,9 @@ import org.mdmatrials.run.RunLock;
 import org.mdmatrials.run.StopSignal;
 import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.source.ctgov.CtGovSource;
+import org.mdmatrials.source.ctis.CtisSource;
+import org.mdmatrials.source.euctr.EuCtrSource;
+import org.mdmatrials.source.isrctn.IsrctnSource;
 
 /** Wires one harvest from the settings, runs it, and tells the console how it went. */
 final class HarvestRunner {
@@ -107,11 +112,48 @@ final class HarvestRunner {
     return builder.build();
   }
 
+  /** The enabled registries, in the configured order of preference. */
   private List<TrialSource> sources(OkHttpClient client, RetryPolicy retries) {
-    var ctgov = settings.ctgov();
-    return List.of(
-        new CtGovSource(
-            client, retries, HttpUrl.get(ctgov.url()), ctgov.search(), ctgov.pageSize()));
+    var sources = settings.sources();
+    List<TrialSource> enabled = new ArrayList<>();
+    for (Registry registry : settings.registryOrder()) {
+      switch (registry) {
+        case CTGOV -> {
+          var ctgov = sources.ctgov();
+          if (ctgov.enabled()) {
+            enabled.add(
+                new CtGovSource(
+                    client, retries, HttpUrl.get(ctgov.url()), ctgov.search(), ctgov.pageSize()));
+          }
+        }
+        case ISRCTN -> {
+          if (sources.isrctn().enabled()) {
+            enabled.add(
+                new IsrctnSource(
+                    client,
+                    retries,
+                    HttpUrl.get(sources.isrctn().url()),
+                    sources.isrctn().query(),
+                    Clock.systemUTC()));
+          }
+        }
+        case CTIS -> {
+          if (sources.ctis().enabled()) {
+            enabled.add(
+                new CtisSource(
+                    client, retries, HttpUrl.get(sources.ctis().url()), sources.ctis().query()));
+          }
+        }
+        case EUCTR -> {
+          if (sources.euctr().enabled()) {
+            enabled.add(
+                new EuCtrSource(
+                    client, retries, HttpUrl.get(sources.euctr().url()), sources.euctr().query()));
+          }
+        }
+      }
+    }
+    return enabled;
   }
 
   private static String userAgent(String contact) {

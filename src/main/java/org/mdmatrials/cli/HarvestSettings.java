@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.ConfigLoader;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.Registry;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code schedule} share: the config file and what overrides it. */
@@ -28,6 +29,24 @@ final class HarvestSettings {
   String ctgovUrl;
 
   @Option(
+      names = "--isrctn-url",
+      paramLabel = "URL",
+      description = "ISRCTN address; overrides 'sources.isrctn.url'.")
+  String isrctnUrl;
+
+  @Option(
+      names = "--ctis-url",
+      paramLabel = "URL",
+      description = "EU CTIS address; overrides 'sources.ctis.url'.")
+  String ctisUrl;
+
+  @Option(
+      names = "--euctr-url",
+      paramLabel = "URL",
+      description = "EU Clinical Trials Register address; overrides 'sources.euctr.url'.")
+  String euctrUrl;
+
+  @Option(
       names = "--rate-limit",
       paramLabel = "REQUESTS_PER_SECOND",
       description =
@@ -43,9 +62,14 @@ final class HarvestSettings {
     if (rateLimit != null) {
       settings = settings.withRateLimit(ConfigLoader.checkRateLimit(rateLimit, "--rate-limit"));
     }
-    if (ctgovUrl != null) {
-      settings = settings.withCtGovUrl(ConfigLoader.checkUrl(ctgovUrl, "--ctgov-url"));
-    }
-    return settings;
+    settings = withUrl(settings, Registry.CTGOV, ctgovUrl, "--ctgov-url");
+    settings = withUrl(settings, Registry.ISRCTN, isrctnUrl, "--isrctn-url");
+    settings = withUrl(settings, Registry.CTIS, ctisUrl, "--ctis-url");
+    return withUrl(settings, Registry.EUCTR, euctrUrl, "--euctr-url");
+  }
+
+  private static HarvesterConfig withUrl(
+      HarvesterConfig settings, Registry registry, String url, String flag) throws ConfigException {
+    return url == null ? settings : settings.withUrl(registry, ConfigLoader.checkUrl(url, flag));
   }
 }

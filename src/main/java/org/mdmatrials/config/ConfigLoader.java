@@ -42,10 +42,6 @@ public final class ConfigLoader {
     ConfigFile raw = parse(file);
     String where = file.toString();
     Path folder = file.toAbsolutePath().getParent();
-    var ctgov = raw.sources() == null ? null : raw.sources().ctgov();
-    if (ctgov == null) {
-      throw new ConfigException(where + ": missing key 'sources.ctgov'");
-    }
     var http = raw.http() == null ? HttpFile.DEFAULTS : raw.http();
     return new HarvesterConfig(
         raw.contact() == null ? "" : raw.contact().strip(),
@@ -55,12 +51,7 @@ public final class ConfigLoader {
         Duration.ofDays(
             atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
         schedule(raw.schedule(), where),
-        new HarvesterConfig.CtGov(
-            checkUrl(
-                orDefault(ctgov.url(), "https://clinicaltrials.gov/api/v2"),
-                where + ": key 'sources.ctgov.url'"),
-            checkPageSize(ctgov.pageSize() == null ? 1000 : ctgov.pageSize(), where),
-            checkSearch(ctgov.search(), where)),
+        sources(raw.sources() == null ? SourcesFile.NONE : raw.sources(), where),
         http(http, where));
   }
 
@@ -117,6 +108,47 @@ public final class ConfigLoader {
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining("."))
         .replace(".[", "[");
+  }
+
+  private static HarvesterConfig.Sources sources(SourcesFile sources, String where)
+      throws ConfigException {
+    CtGovFile ctgov = sources.ctgov() == null ? CtGovFile.DEFAULTS : sources.ctgov();
+    boolean ctgovOn = ctgov.enabled() == null || ctgov.enabled();
+    HarvesterConfig.Sources all =
+        new HarvesterConfig.Sources(
+            new HarvesterConfig.CtGov(
+                ctgovOn,
+                checkUrl(
+                    orDefault(ctgov.url(), "https://clinicaltrials.gov/api/v2"),
+                    where + ": key 'sources.ctgov.url'"),
+                checkPageSize(ctgov.pageSize() == null ? 1000 : ctgov.pageSize(), where),
+                ctgovOn ? checkSearch(ctgov.search(), where) : Map.of()),
+            source(sources.isrctn(), "isrctn", "https://www.isrctn.com", where),
+            source(sources.ctis(), "ctis", "https://euclinicaltrials.eu", where),
+            source(sources.euctr(), "euctr", "https://www.clinicaltrialsregister.eu", where));
+    if (!all.ctgov().enabled()
+        && !all.isrctn().enabled()
+        && !all.ctis().enabled()
+        && !all.euctr().enabled()) {
+      throw new ConfigException(
+          where + ": key 'sources': every registry is switched off; enable at least one");
+    }
+    return all;
+  }
+
+  /** A registry searched with one query text; off when its key is absent. */
+  private static HarvesterConfig.Source source(
+      SourceFile file, String key, String defaultUrl, String where) throws ConfigException {
+    if (file == null || Boolean.FALSE.equals(file.enabled())) {
+      return new HarvesterConfig.Source(false, defaultUrl, "");
+    }
+    if (file.query() == null || file.query().isBlank()) {
+      throw new ConfigException(where + ": key 'sources." + key + ".query' is empty");
+    }
+    return new HarvesterConfig.Source(
+        true,
+        checkUrl(orDefault(file.url(), defaultUrl), where + ": key 'sources." + key + ".url'"),
+        file.query().strip());
   }
 
   private static int checkPageSize(int pageSize, String where) throws ConfigException {
@@ -238,14 +270,20 @@ public final class ConfigLoader {
       List<String> registryOrder,
       Integer fullHarvestEveryDays,
       ScheduleFile schedule,
-      Sources sources,
+      SourcesFile sources,
       HttpFile http) {}
 
   record ScheduleFile(String cron, String timeZone) {}
 
-  record Sources(CtGovFile ctgov) {}
+  record SourcesFile(CtGovFile ctgov, SourceFile isrctn, SourceFile ctis, SourceFile euctr) {
+    static final SourcesFile NONE = new SourcesFile(null, null, null, null);
+  }
 
-  record CtGovFile(String url, Integer pageSize, Map<String, String> search) {}
+  record CtGovFile(Boolean enabled, String url, Integer pageSize, Map<String, String> search) {
+    static final CtGovFile DEFAULTS = new CtGovFile(null, null, null, null);
+  }
+
+  record SourceFile(Boolean enabled, String url, String query) {}
 
   record HttpFile(
       Integer connectTimeoutSeconds,

@@ -22,7 +22,7 @@ public record HarvesterConfig(
     List<Registry> registryOrder,
     Duration fullHarvestEvery,
     Schedule schedule,
-    CtGov ctgov,
+    Sources sources,
     Http http) {
 
   public HarvesterConfig {
@@ -32,10 +32,33 @@ public record HarvesterConfig(
   /** When the {@code schedule} command harvests: a Quartz cron expression in a time zone. */
   public record Schedule(String cron, ZoneId timeZone) {}
 
-  /** ClinicalTrials.gov: where it is, what to ask it, how many studies a page. */
-  public record CtGov(String url, int pageSize, Map<String, String> search) {
+  /** Every registry's settings. */
+  public record Sources(CtGov ctgov, Source isrctn, Source ctis, Source euctr) {
+    Sources withUrl(Registry registry, String url) {
+      return switch (registry) {
+        case CTGOV -> new Sources(ctgov.withUrl(url), isrctn, ctis, euctr);
+        case ISRCTN -> new Sources(ctgov, isrctn.withUrl(url), ctis, euctr);
+        case CTIS -> new Sources(ctgov, isrctn, ctis.withUrl(url), euctr);
+        case EUCTR -> new Sources(ctgov, isrctn, ctis, euctr.withUrl(url));
+      };
+    }
+  }
+
+  /** ClinicalTrials.gov: whether to harvest it, where it is, what to ask it, studies a page. */
+  public record CtGov(boolean enabled, String url, int pageSize, Map<String, String> search) {
     public CtGov {
       search = Map.copyOf(search);
+    }
+
+    CtGov withUrl(String newUrl) {
+      return new CtGov(enabled, newUrl, pageSize, search);
+    }
+  }
+
+  /** A registry searched with one query text: whether to harvest it, where it is, what to ask. */
+  public record Source(boolean enabled, String url, String query) {
+    Source withUrl(String newUrl) {
+      return new Source(enabled, newUrl, query);
     }
   }
 
@@ -68,7 +91,7 @@ public record HarvesterConfig(
 
   public HarvesterConfig withOutput(Path newOutput) {
     return new HarvesterConfig(
-        contact, newOutput, categories, registryOrder, fullHarvestEvery, schedule, ctgov, http);
+        contact, newOutput, categories, registryOrder, fullHarvestEvery, schedule, sources, http);
   }
 
   public HarvesterConfig withRateLimit(double requestsPerSecond) {
@@ -79,11 +102,12 @@ public record HarvesterConfig(
         registryOrder,
         fullHarvestEvery,
         schedule,
-        ctgov,
+        sources,
         http.withRateLimit(requestsPerSecond));
   }
 
-  public HarvesterConfig withCtGovUrl(String url) {
+  /** With another address for one registry, such as a local stand-in. */
+  public HarvesterConfig withUrl(Registry registry, String url) {
     return new HarvesterConfig(
         contact,
         output,
@@ -91,12 +115,12 @@ public record HarvesterConfig(
         registryOrder,
         fullHarvestEvery,
         schedule,
-        new CtGov(url, ctgov.pageSize(), ctgov.search()),
+        sources.withUrl(registry, url),
         http);
   }
 
   public HarvesterConfig withSchedule(Schedule newSchedule) {
     return new HarvesterConfig(
-        contact, output, categories, registryOrder, fullHarvestEvery, newSchedule, ctgov, http);
+        contact, output, categories, registryOrder, fullHarvestEvery, newSchedule, sources, http);
   }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.TestConfig;
 
 /**
  * The {@code run} command as cron starts it, in a process of its own: killed with SIGKILL at
@@ -44,6 +45,7 @@ class CrashAndOverlapTest {
   private static final int PER_PAGE = 100;
 
   @TempDir Path output;
+  @TempDir Path config;
 
   /** Eight slow pages of renumbered copies of a real study, so that a run lasts a while. */
   @BeforeEach
@@ -114,6 +116,8 @@ class CrashAndOverlapTest {
     Process scheduler =
         start(
             "schedule",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
             "--now",
             "--cron",
             "0 0 3 * * ?",
@@ -169,6 +173,8 @@ class CrashAndOverlapTest {
   private Process startRun() throws IOException {
     return start(
         "run",
+        "--config",
+        TestConfig.ctgovOnly(config, 1000).toString(),
         "--output",
         output.toString(),
         "--ctgov-url",

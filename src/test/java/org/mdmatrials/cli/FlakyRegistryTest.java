@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.TestConfig;
 import org.mdmatrials.bench.StandInRegistry;
 
 /**
@@ -27,7 +28,7 @@ class FlakyRegistryTest {
 
   @Test
   void aRegistryFailingAThirdOfRequestsYieldsTheSameCsvAsAHealthyOne() throws Exception {
-    Path config = config();
+    Path config = TestConfig.ctgovOnly(dir, 100);
     List<List<String>> clean;
     try (StandInRegistry healthy = StandInRegistry.start(STUDIES, 0, 0, 7)) {
       clean = harvest(config, healthy.apiRoot(), dir.resolve("clean"));
@@ -69,30 +70,5 @@ class FlakyRegistryTest {
       rows.forEach(row -> row.remove(harvestedAt));
       return rows;
     }
-  }
-
-  /**
-   * The shipped rules, 25 pages of 100 studies, and quick retries with no rate limit for a local
-   * stand-in.
-   */
-  private Path config() throws Exception {
-    Path file = dir.resolve("harvester.yaml");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "categories: " + Path.of("config/categories.yaml").toAbsolutePath(),
-            "sources:",
-            "  ctgov:",
-            "    page-size: 100",
-            "    search: {query.term: MDMA}",
-            "http:",
-            "  max-tries: 10",
-            "  backoff-base-millis: 1",
-            "  backoff-max-seconds: 0",
-            "  retry-after-cap-seconds: 0",
-            "  rate-limit: 0",
-            ""));
-    return file;
   }
 }

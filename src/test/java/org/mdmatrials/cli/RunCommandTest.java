@@ -1,6 +1,7 @@
 package org.mdmatrials.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.TestConfig;
 import picocli.CommandLine;
 
 /**
@@ -39,6 +41,7 @@ class RunCommandTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir Path output;
+  @TempDir Path config;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -63,7 +66,14 @@ class RunCommandTest {
                         Fixtures.study("NCT03275402")))));
 
     int exit =
-        run("run", "--output", output.toString(), "--ctgov-url", registry.baseUrl() + "/api/v2");
+        run(
+            "run",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            registry.baseUrl() + "/api/v2");
 
     assertThat(exit).as(err.toString()).isZero();
     Path latest = output.resolve("latest");
@@ -125,7 +135,7 @@ class RunCommandTest {
     registry.verify(
         getRequestedFor(urlPathEqualTo("/api/v2/studies"))
             .withHeader("User-Agent", matching("mdma-trials/\\d+\\.\\d+\\.\\d+.*"))
-            .withQueryParam("query.term", matching(".*midomafetamine.*")));
+            .withQueryParam("query.term", equalTo("MDMA")));
   }
 
   @Test
@@ -139,7 +149,14 @@ class RunCommandTest {
                     .withBody("Internal error")));
 
     int exit =
-        run("run", "--output", output.toString(), "--ctgov-url", registry.baseUrl() + "/api/v2");
+        run(
+            "run",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            registry.baseUrl() + "/api/v2");
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
@@ -152,8 +169,16 @@ class RunCommandTest {
   }
 
   @Test
-  void refusesABadUrlFlagNamingIt() {
-    int exit = run("run", "--output", output.toString(), "--ctgov-url", "ftp://example");
+  void refusesABadUrlFlagNamingIt() throws Exception {
+    int exit =
+        run(
+            "run",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            "ftp://example");
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
@@ -162,14 +187,14 @@ class RunCommandTest {
 
   @Test
   void refusesAnUnknownConfigKeyNamingIt() throws Exception {
-    Path config = output.resolve("harvester.yaml");
+    Path file = output.resolve("harvester.yaml");
     Files.writeString(
-        config, "sources:\n  ctgov:\n    pagesize: 10\n    search: {query.term: MDMA}\n");
+        file, "sources:\n  ctgov:\n    pagesize: 10\n    search: {query.term: MDMA}\n");
 
-    int exit = run("run", "--config", config.toString());
+    int exit = run("run", "--config", file.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains(config + ": unknown key 'sources.ctgov.pagesize'");
+    assertThat(err.toString()).contains(file + ": unknown key 'sources.ctgov.pagesize'");
   }
 
   @Test
