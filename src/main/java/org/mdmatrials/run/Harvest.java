@@ -1,10 +1,12 @@
 package org.mdmatrials.run;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -89,12 +91,12 @@ public final class Harvest {
    * @throws IOException when the output folder itself cannot be used
    */
   public RunReport run() throws IOException {
-    Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    RunLock lock = RunLock.acquire(output, started);
+    RunLock lock = RunLock.acquire(output, clock.instant());
     try {
-      String runId = RUN_ID.format(started);
       SnapshotDirectory snapshots = new SnapshotDirectory(output);
       snapshots.cleanUp();
+      Instant started = startSecond(snapshots);
+      String runId = RUN_ID.format(started);
       Optional<PreviousSnapshot> previous =
           PreviousSnapshot.read(snapshots.latest().resolve("trials.sqlite"));
       // Catches the history up with a snapshot whose run died before recording it.
@@ -123,6 +125,25 @@ public final class Harvest {
     } finally {
       lock.close();
     }
+  }
+
+  /**
+   * The second this run starts at, which names its snapshot: the next one when a run published in
+   * the current second already.
+   */
+  private Instant startSecond(SnapshotDirectory snapshots) throws IOException {
+    Instant now = clock.instant();
+    Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+    if (snapshots.exists(RUN_ID.format(second))) {
+      try {
+        Thread.sleep(Duration.between(now, second.plusSeconds(1)).toMillis() + 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the next second");
+      }
+      second = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+    return second;
   }
 
   private RunReport build(

@@ -52,6 +52,10 @@ final class SnapshotDirectory {
     }
   }
 
+  boolean exists(String runId) {
+    return Files.exists(snapshots.resolve(runId));
+  }
+
   Path createStaging(String runId) throws IOException {
     if (Files.exists(snapshots.resolve(runId))) {
       throw new FileAlreadyExistsException(
