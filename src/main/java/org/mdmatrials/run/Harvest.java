@@ -150,7 +150,7 @@ public final class Harvest {
       Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
       throws IOException, SQLException {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"))) {
-      RecordCollector collector = new RecordCollector(db);
+      RecordCollector collector = new RecordCollector(db, classifier, started);
       HarvestPlan plan =
           new HarvestPlan(previous, options.forceFull(), options.fullEvery(), started);
       List<SourceResult> results = new ArrayList<>();
@@ -179,6 +179,7 @@ public final class Harvest {
       TrialAssembler assembler =
           new TrialAssembler(db, classifier, new TrialMerger(options.registryOrder()), started);
       assembler.assemble(collector.groups());
+      SqliteSnapshotWriter.TrialCounts counts = db.countTrials();
       Map<Change.Type, Integer> changes =
           db.writeChanges(previous.map(PreviousSnapshot::database).orElse(null));
       boolean clean = collector.skippedRecords().isEmpty() && collector.warnings().isEmpty();
@@ -188,8 +189,8 @@ public final class Harvest {
               started,
               clean ? PUBLISHED : PUBLISHED_WITH_WARNINGS,
               output.resolve("snapshots").resolve(runId).toString(),
-              assembler.trials(),
-              assembler.studiedByCategory(),
+              counts.trials(),
+              counts.studiedByCategory(),
               changes,
               collector,
               results,
@@ -225,7 +226,7 @@ public final class Harvest {
       RecordCollector collector,
       List<String> errors,
       Instant started)
-      throws SQLException {
+      throws SQLException, IOException {
     var registry = source.registry();
     HarvestScope scope = plan.scopeFor(registry);
     SourceSummary summary = null;

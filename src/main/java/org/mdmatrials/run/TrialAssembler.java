@@ -4,35 +4,29 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mdmatrials.classify.Classifier;
-import org.mdmatrials.core.Classification;
-import org.mdmatrials.core.Indication;
-import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.join.TrialGroups;
 import org.mdmatrials.join.TrialIds;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.TrialRow;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter.StoredRecord;
 
 /**
- * Builds the trial rows from the stored records: each group of records naming one trial becomes one
- * row, merged, classified and written. Records are read once, in order; a group's records are held
- * only until its last one is read.
+ * Replaces the rows of records that name one trial by a single merged row, classified anew. Only
+ * those records are read back; a record that names no other keeps the row it was stored with.
  */
 final class TrialAssembler {
   private final SqliteSnapshotWriter db;
   private final Classifier classifier;
   private final TrialMerger merger;
   private final Instant harvestedAt;
-  private final Map<Indication, Integer> studiedByCategory = new EnumMap<>(Indication.class);
-  private int trials;
 
   TrialAssembler(
       SqliteSnapshotWriter db, Classifier classifier, TrialMerger merger, Instant harvestedAt) {
@@ -42,51 +36,35 @@ final class TrialAssembler {
     this.harvestedAt = harvestedAt;
   }
 
-  /** Writes one row per group of {@code groups}. */
+  /** Merges every group of more than one record. */
   void assemble(TrialGroups groups) throws SQLException, IOException {
+    Map<Integer, List<Integer>> members = new HashMap<>();
     int[] sizes = groups.groupSizes();
-    Map<Integer, List<Member>> waiting = new HashMap<>();
-    db.forEachRecord(
-        (key, trial, status) -> {
-          int group = groups.groupOf(key);
-          Member member = new Member(key, trial, status);
-          if (sizes[group] == 1) {
-            write(List.of(member));
-            return;
-          }
-          List<Member> members = waiting.computeIfAbsent(group, g -> new ArrayList<>());
-          members.add(member);
-          if (members.size() == sizes[group]) {
-            waiting.remove(group);
-            write(members);
-          }
-        });
-  }
-
-  int trials() {
-    return trials;
-  }
-
-  Map<Indication, Integer> studiedByCategory() {
-    return studiedByCategory;
-  }
-
-  private void write(List<Member> members) throws IOException {
-    List<Trial> records = members.stream().map(Member::trial).toList();
-    Trial trial = merger.merge(records);
-    Classification classification = classifier.classify(trial);
-    TrialRow row =
-        new TrialRow(trial, classification, linkedIds(records), sourceStatus(members), harvestedAt);
-    try {
-      db.addTrial(row, members.stream().map(Member::key).toList());
-    } catch (SQLException e) {
-      throw new IOException(
-          "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);
+    for (int record = 0; record < groups.size(); record++) {
+      int group = groups.groupOf(record);
+      if (sizes[group] > 1) {
+        members.computeIfAbsent(group, g -> new ArrayList<>()).add(record);
+      }
     }
-    trials++;
-    if (classification.mdmaRole() == MdmaRole.INTERVENTION) {
-      studiedByCategory.merge(classification.primaryCategory(), 1, Integer::sum);
+    for (List<Integer> keys : members.values()) {
+      merge(db.records(keys));
     }
+  }
+
+  private void merge(List<StoredRecord> records) throws SQLException {
+    List<Trial> trials = records.stream().map(StoredRecord::trial).toList();
+    for (Trial record : trials) {
+      db.removeTrial(record.trialId());
+    }
+    Trial trial = merger.merge(trials);
+    db.addTrial(
+        new TrialRow(
+            trial,
+            classifier.classify(trial),
+            linkedIds(trials),
+            sourceStatus(records),
+            harvestedAt));
+    db.assignRecords(trial.trialId(), records.stream().map(StoredRecord::key).toList());
   }
 
   /** Every registry id of the trial, the preferred record's first. */
@@ -99,14 +77,15 @@ final class TrialAssembler {
   }
 
   /** "fresh" when every record is; otherwise each registry's status. */
-  private static String sourceStatus(List<Member> members) {
-    if (members.stream().allMatch(m -> SqliteSnapshotWriter.FRESH.equals(m.status()))) {
+  private static String sourceStatus(List<StoredRecord> records) {
+    if (records.stream().allMatch(r -> SqliteSnapshotWriter.FRESH.equals(r.sourceStatus()))) {
       return SqliteSnapshotWriter.FRESH;
     }
     return String.join(
         "; ",
-        members.stream().map(m -> m.trial().registry() + ": " + m.status()).distinct().toList());
+        records.stream()
+            .map(r -> r.trial().registry() + ": " + r.sourceStatus())
+            .distinct()
+            .toList());
   }
-
-  private record Member(int key, Trial trial, String status) {}
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Change;
+import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
@@ -33,10 +34,10 @@ import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.TrialRow;
 
 /**
- * Writes {@code trials.sqlite} in two steps: first every registry record as it arrives ({@link
- * #addRecord}, or carried over from the previous snapshot), then the trial rows built from them
- * ({@link #addTrial}), then the run. All of it is one transaction; the file is usable only after
- * {@link #finish}.
+ * Writes {@code trials.sqlite}: every registry record as it arrives ({@link #addRecord}, or carried
+ * over from the previous snapshot) with its trial row ({@link #addTrial}); then, for records found
+ * to name one trial, their rows replaced by one merged row; then the changes and the run. All of it
+ * is one transaction; the file is usable only after {@link #finish}.
  */
 public final class SqliteSnapshotWriter implements AutoCloseable {
   /** {@code PRAGMA user_version} of the schema written here. */
@@ -53,6 +54,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
           "record_key",
           "registry",
           "record_id",
+          "trial_id",
           "last_update_posted",
           "source_status",
           "registry_ids",
@@ -106,6 +108,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     try (Statement st = db.createStatement()) {
       // The file is private until published and rebuilt from scratch after a crash: no journal
       // needed.
+      // Records are large (a registry's JSON each): bigger pages mean shorter overflow chains.
+      st.execute("PRAGMA page_size = 16384");
       st.execute("PRAGMA journal_mode = OFF");
       st.execute("PRAGMA synchronous = OFF");
       st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -136,6 +140,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     return addRecordRow(
         trial.registry().name(),
         trial.trialId(),
+        trial.trialId(),
         text(trial.lastUpdatePosted()),
         sourceStatus,
         String.join(" ", registryIds),
@@ -153,7 +158,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
    */
   public int carryOver(
       Path previous, Registry registry, Set<String> except, String freshStatus, CopiedRecord copied)
-      throws SQLException {
+      throws SQLException, IOException {
     flush();
     int count = 0;
     try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + previous + "?open_mode=1");
@@ -170,17 +175,22 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
           }
           String ids = rs.getString(3);
           String status = FRESH.equals(rs.getString(6)) ? freshStatus : rs.getString(6);
+          Trial trial = TrialJson.read(rs.getString(4), registry + " " + id);
           int key =
               addRecordRow(
                   registry.name(),
                   id,
+                  trial.trialId(),
                   rs.getString(2),
                   status,
                   ids,
                   rs.getString(4),
                   rs.getString(5));
           copied.copied(
-              key, SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet()));
+              key,
+              trial,
+              SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet()),
+              status);
           count++;
         }
       }
@@ -188,22 +198,86 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     return count;
   }
 
-  /** Hands every record added so far to {@code handler}, in the order added. */
-  public void forEachRecord(RecordHandler handler) throws SQLException, IOException {
+  /** The stored records with these keys, with their source status, in key order. */
+  public List<StoredRecord> records(List<Integer> keys) throws SQLException, IOException {
     flush();
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT record_key, registry, record_id, record, source_status FROM source_records ORDER BY record_key")) {
-      while (rs.next()) {
-        Trial trial = TrialJson.read(rs.getString(4), rs.getString(2) + " " + rs.getString(3));
-        handler.record(rs.getInt(1), trial, rs.getString(5));
+    List<StoredRecord> found = new ArrayList<>();
+    String marks = String.join(", ", keys.stream().map(k -> "?").toList());
+    try (PreparedStatement st =
+        db.prepareStatement(
+            "SELECT record_key, registry, record_id, record, source_status FROM source_records"
+                + " WHERE record_key IN ("
+                + marks
+                + ") ORDER BY record_key")) {
+      for (int i = 0; i < keys.size(); i++) {
+        st.setInt(i + 1, keys.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Trial trial = TrialJson.read(rs.getString(4), rs.getString(2) + " " + rs.getString(3));
+          found.add(new StoredRecord(rs.getInt(1), trial, rs.getString(5)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A stored registry record: its key, the common record, and whether it is fresh. */
+  public record StoredRecord(int key, Trial trial, String sourceStatus) {}
+
+  /** Removes a trial's row and its parts, leaving its registry records. */
+  public void removeTrial(String trialId) throws SQLException {
+    flush();
+    for (String table :
+        List.of(
+            "trials",
+            "trial_conditions",
+            "trial_interventions",
+            "trial_categories",
+            "trial_secondary_ids")) {
+      try (PreparedStatement st =
+          db.prepareStatement("DELETE FROM " + table + " WHERE trial_id = ?")) {
+        st.setString(1, trialId);
+        st.executeUpdate();
       }
     }
   }
 
-  /** Adds a trial row, built from the records with keys {@code recordKeys}. */
-  public void addTrial(TrialRow row, List<Integer> recordKeys) throws SQLException {
+  /** Files the records with {@code keys} under the trial row {@code trialId}. */
+  public void assignRecords(String trialId, List<Integer> keys) throws SQLException {
+    for (int key : keys) {
+      addBatch(recordTrials, trialId, key);
+    }
+    countAndFlush();
+  }
+
+  /** How many trial rows there are, and how many that study MDMA per primary category. */
+  public TrialCounts countTrials() throws SQLException {
+    flush();
+    Map<Indication, Integer> studied = new EnumMap<>(Indication.class);
+    int trials;
+    try (Statement st = db.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM trials")) {
+        rs.next();
+        trials = rs.getInt(1);
+      }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT primary_category, count(*) FROM trials WHERE mdma_role = 'INTERVENTION'"
+                  + " GROUP BY primary_category")) {
+        while (rs.next()) {
+          studied.put(Indication.valueOf(rs.getString(1)), rs.getInt(2));
+        }
+      }
+    }
+    return new TrialCounts(trials, studied);
+  }
+
+  /** The number of trial rows, and of those studying MDMA by primary category. */
+  public record TrialCounts(int trials, Map<Indication, Integer> studiedByCategory) {}
+
+  /** Adds a trial row. */
+  public void addTrial(TrialRow row) throws SQLException {
     Trial trial = row.trial();
     String id = trial.trialId();
     for (int i = 0; i < COLUMNS.size(); i++) {
@@ -214,9 +288,6 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     addInterventions(id, trial.interventions());
     addCategories(id, row.classification().categories());
     addSecondaryIds(id, trial.secondaryIds());
-    for (int key : recordKeys) {
-      addBatch(recordTrials, id, key);
-    }
     countAndFlush();
   }
 
@@ -410,16 +481,11 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     void row(List<Object> cells) throws IOException;
   }
 
-  /** Receives one stored registry record. */
-  @FunctionalInterface
-  public interface RecordHandler {
-    void record(int key, Trial trial, String sourceStatus) throws IOException;
-  }
-
   /** Told of each record copied from a previous snapshot. */
   @FunctionalInterface
   public interface CopiedRecord {
-    void copied(int key, Set<String> registryIds);
+    void copied(int key, Trial trial, Set<String> registryIds, String sourceStatus)
+        throws IOException;
   }
 
   private int addRecordRow(Object... values) throws SQLException {

@@ -6,8 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,6 +44,13 @@ public final class CtGovSource implements TrialSource {
           .maxStringLength(8_000_000)
           .maxDocumentLength(512L * 1024 * 1024)
           .build();
+
+  private static final ThreadFactory PAGE_THREADS =
+      task -> {
+        Thread thread = new Thread(task, "clinicaltrials.gov pages");
+        thread.setDaemon(true);
+        return thread;
+      };
 
   private final OkHttpClient client;
   private final RetryPolicy retries;
@@ -88,30 +102,43 @@ public final class CtGovSource implements TrialSource {
     int skipped = 0;
     int pages = 0;
     String token = null;
-    do {
-      HttpUrl url = studiesUrl(parameters, token);
-      StudyPage page = fetchPage(url, reader, ++pages);
-      if (pages == 1) {
-        expected = page.totalCount();
-        if (expected == null) {
-          throw new MalformedResponseException(url.toString(), "no totalCount on the first page");
+    // One page ahead: the next page is fetched and read on a thread of its own while this one's
+    // studies are handed on.
+    ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
+    try {
+      HttpUrl url = firstPage;
+      Future<StudyPage> next = ahead.submit(fetch(url, reader, 1));
+      do {
+        StudyPage page = await(next);
+        pages++;
+        if (pages == 1) {
+          expected = page.totalCount();
+          if (expected == null) {
+            throw new MalformedResponseException(url.toString(), "no totalCount on the first page");
+          }
         }
-      }
-      for (StudyPage.Entry entry : page.studies()) {
-        sink.accept(entry.trial(), entry.payload());
-      }
-      for (SkippedRecord record : page.skipped()) {
-        log.warn("Skipped {}", record);
-        sink.skipped(record);
-      }
-      received += page.size();
-      skipped += page.skipped().size();
-      if (page.nextPageToken() != null && page.nextPageToken().equals(token)) {
-        throw new MalformedResponseException(
-            url.toString(), "the next page token repeats the current one");
-      }
-      token = page.nextPageToken();
-    } while (token != null);
+        if (page.nextPageToken() != null && page.nextPageToken().equals(token)) {
+          throw new MalformedResponseException(
+              url.toString(), "the next page token repeats the current one");
+        }
+        token = page.nextPageToken();
+        if (token != null) {
+          url = studiesUrl(parameters, token);
+          next = ahead.submit(fetch(url, reader, pages + 1));
+        }
+        for (StudyPage.Entry entry : page.studies()) {
+          sink.accept(entry.trial(), entry.payload());
+        }
+        for (SkippedRecord record : page.skipped()) {
+          log.warn("Skipped {}", record);
+          sink.skipped(record);
+        }
+        received += page.size();
+        skipped += page.skipped().size();
+      } while (token != null);
+    } finally {
+      ahead.shutdownNow();
+    }
     if (received != expected) {
       throw new MalformedResponseException(
           firstPage.toString(),
@@ -165,6 +192,25 @@ public final class CtGovSource implements TrialSource {
     }
   }
 
+  private Callable<StudyPage> fetch(HttpUrl url, StudyPageReader reader, int pageNumber) {
+    return () -> fetchPage(url, reader, pageNumber);
+  }
+
+  /** The page a fetch brought, or the IOException that stopped it. */
+  private static StudyPage await(Future<StudyPage> page) throws IOException {
+    try {
+      return page.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("reading a page failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a page");
+    }
+  }
+
   /** See https://clinicaltrials.gov/data-api/api#get-/studies */
   private StudyPage fetchPage(HttpUrl url, StudyPageReader reader, int pageNumber)
       throws IOException {
@@ -172,7 +218,7 @@ public final class CtGovSource implements TrialSource {
         url,
         () -> {
           try (Response response = call(url)) {
-            return reader.read(response.body().byteStream(), url.toString(), pageNumber);
+            return reader.read(response.body().bytes(), url.toString(), pageNumber);
           }
         });
   }

@@ -1,12 +1,13 @@
 package org.mdmatrials.source.ctgov;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.mdmatrials.core.Registry;
@@ -28,7 +29,7 @@ final class StudyPageReader {
     this.sourceVersion = sourceVersion;
   }
 
-  StudyPage read(InputStream body, String url, int pageNumber) throws IOException {
+  StudyPage read(byte[] body, String url, int pageNumber) throws IOException {
     List<StudyPage.Entry> studies = new ArrayList<>();
     List<SkippedRecord> skipped = new ArrayList<>();
     Integer totalCount = null;
@@ -43,7 +44,7 @@ final class StudyPageReader {
           case "studies" -> {
             expect(value, JsonToken.START_ARRAY, "$.studies", url);
             sawStudies = true;
-            readStudies(parser, pageNumber, studies, skipped);
+            readStudies(parser, body, pageNumber, studies, skipped);
           }
           case "nextPageToken" -> nextPageToken = parser.getValueAsString();
           case "totalCount" -> totalCount = parser.getValueAsInt();
@@ -64,20 +65,33 @@ final class StudyPageReader {
     return new StudyPage(studies, skipped, totalCount, nextPageToken);
   }
 
+  /**
+   * Reads each study twice over its bytes: once to find where it ends, and once into the fields
+   * mdma-trials uses. Its JSON text is kept exactly as sent; a tree is built only to describe a
+   * study that cannot be read.
+   */
   private void readStudies(
-      JsonParser parser, int pageNumber, List<StudyPage.Entry> studies, List<SkippedRecord> skipped)
+      JsonParser parser,
+      byte[] body,
+      int pageNumber,
+      List<StudyPage.Entry> studies,
+      List<SkippedRecord> skipped)
       throws IOException {
     int position = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       position++;
-      JsonNode node = mapper.readTree(parser);
+      int start = (int) parser.currentTokenLocation().getByteOffset();
+      parser.skipChildren();
+      int end = (int) parser.currentLocation().getByteOffset();
       try {
-        studies.add(new StudyPage.Entry(toTrial(node), mapper.writeValueAsString(node)));
+        studies.add(
+            new StudyPage.Entry(
+                toTrial(body, start, end), new String(body, start, end - start, UTF_8)));
       } catch (MalformedRecordException e) {
         skipped.add(
             new SkippedRecord(
                 Registry.CTGOV,
-                nctId(node),
+                nctId(mapper.readTree(body, start, end - start)),
                 pageNumber,
                 position,
                 "$.studies[" + (position - 1) + "]" + e.path().substring(1),
@@ -86,21 +100,21 @@ final class StudyPageReader {
     }
   }
 
-  private Trial toTrial(JsonNode node) throws MalformedRecordException {
-    if (!node.isObject()) {
-      throw new MalformedRecordException("$", "an object", JsonShapes.describe(node));
+  private Trial toTrial(byte[] body, int start, int end)
+      throws MalformedRecordException, IOException {
+    if (body[start] != '{') {
+      throw new MalformedRecordException(
+          "$", "an object", JsonShapes.describe(mapper.readTree(body, start, end - start)));
     }
     StudyJson study;
     try {
-      study = mapper.treeToValue(node, StudyJson.class);
+      study = mapper.readValue(body, start, end - start, StudyJson.class);
     } catch (MismatchedInputException e) {
-      String path = JsonShapes.path(e.getPath());
+      JsonNode node = mapper.readTree(body, start, end - start);
       throw new MalformedRecordException(
-          path,
+          JsonShapes.path(e.getPath()),
           JsonShapes.describe(e.getTargetType()),
           JsonShapes.describe(node.at(JsonShapes.pointer(e.getPath()))));
-    } catch (IOException e) {
-      throw new MalformedRecordException("$", "a study", e.getMessage());
     }
     return StudyMapper.toTrial(study, sourceVersion);
   }

@@ -64,7 +64,8 @@ class SqliteSnapshotWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
       int key =
           db.addRecord(conjoint, "{\"raw\":1}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
-      db.addTrial(row(conjoint, conjointSorted), List.of(key));
+      db.addTrial(row(conjoint, conjointSorted));
+      assertThat(key).isZero();
       db.finish();
     }
 
@@ -146,9 +147,8 @@ class SqliteSnapshotWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
       assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isZero();
       assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isEqualTo(-1);
-      List<Trial> stored = new ArrayList<>();
-      db.forEachRecord((key, trial, status) -> stored.add(trial));
-      assertThat(stored).containsExactly(conjoint);
+      assertThat(db.records(List.of(0, 1)))
+          .containsExactly(new SqliteSnapshotWriter.StoredRecord(0, conjoint, "fresh"));
     }
   }
 
@@ -170,9 +170,11 @@ class SqliteSnapshotWriterTest {
               Registry.CTGOV,
               Set.of(),
               "carried over (data of 2026-11-27T02:00:00Z)",
-              (key, ids) -> copied.add(key + " " + ids));
-      List<String> stored = new ArrayList<>();
-      db.forEachRecord((key, trial, status) -> stored.add(trial.trialId() + " " + status));
+              (key, trial, ids, status) -> copied.add(key + " " + ids));
+      List<String> stored =
+          db.records(List.of(0, 1)).stream()
+              .map(r -> r.trial().trialId() + " " + r.sourceStatus())
+              .toList();
 
       assertThat(count).isEqualTo(2);
       assertThat(copied).containsExactly("0 [NCT02876172]", "1 [NCT00100000]");
@@ -193,7 +195,11 @@ class SqliteSnapshotWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
       assertThat(
               db.carryOver(
-                  earlier, Registry.CTGOV, Set.of("NCT02876172"), "fresh", (key, ids) -> {}))
+                  earlier,
+                  Registry.CTGOV,
+                  Set.of("NCT02876172"),
+                  "fresh",
+                  (key, trial, ids, status) -> {}))
           .isZero();
     }
   }
@@ -205,7 +211,7 @@ class SqliteSnapshotWriterTest {
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
       for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
-        db.addTrial(row(trial(id).build(), other), List.of());
+        db.addTrial(row(trial(id).build(), other));
       }
       List<Object> ids = new ArrayList<>();
       db.forEachTrial(cells -> ids.add(cells.get(0)));
