@@ -27,7 +27,9 @@ import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
+import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedResponseException;
+import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +173,7 @@ public final class CtGovSource implements TrialSource {
   /** See https://clinicaltrials.gov/data-api/api#get-/version */
   private String dataTimestamp() throws IOException {
     HttpUrl url = baseUrl.newBuilder().addPathSegment("version").build();
-    return retryingUnreadable(url, () -> readDataTimestamp(url));
+    return Refetcher.untilReadable(retries, url, () -> readDataTimestamp(url));
   }
 
   private String readDataTimestamp(HttpUrl url) throws IOException {
@@ -214,33 +216,14 @@ public final class CtGovSource implements TrialSource {
   /** See https://clinicaltrials.gov/data-api/api#get-/studies */
   private StudyPage fetchPage(HttpUrl url, StudyPageReader reader, int pageNumber)
       throws IOException {
-    return retryingUnreadable(
+    return Refetcher.untilReadable(
+        retries,
         url,
         () -> {
           try (Response response = call(url)) {
             return reader.read(response.body().bytes(), url.toString(), pageNumber);
           }
         });
-  }
-
-  /** Fetches again a response that arrived complete but could not be read, as the policy allows. */
-  private <T> T retryingUnreadable(HttpUrl url, Fetch<T> fetch) throws IOException {
-    for (int tries = 1; ; tries++) {
-      try {
-        return fetch.get();
-      } catch (MalformedResponseException e) {
-        if (!retries.mayRetry(tries)) {
-          throw e;
-        }
-        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
-        retries.pause(url.host(), tries, null);
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface Fetch<T> {
-    T get() throws IOException;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedRecordException;
 import org.mdmatrials.source.MalformedResponseException;
 

@@ -16,8 +16,7 @@ import okhttp3.Response;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.mdmatrials.source.Refetcher;
 
 /**
  * The two calls of the CTIS public API, which is undocumented (its shape is known from real
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * response that arrives whole but cannot be read is fetched again as the retry policy allows.
  */
 final class CtisApi {
-  private static final Logger log = LoggerFactory.getLogger(CtisApi.class);
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int SHOWN_ERROR_BODY = 300;
 
@@ -58,7 +56,8 @@ final class CtisApi {
             .header("Accept", "application/json")
             .post(RequestBody.create(query, JSON))
             .build();
-    return retryingUnreadable(
+    return Refetcher.untilReadable(
+        retries,
         url,
         () -> SearchPage.read(parse(readText(request, "search " + query), url), url.toString()));
   }
@@ -67,7 +66,8 @@ final class CtisApi {
   Retrieved retrieve(String ctNumber) throws IOException {
     HttpUrl url = api.newBuilder().addPathSegment("retrieve").addPathSegment(ctNumber).build();
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
-    return retryingUnreadable(
+    return Refetcher.untilReadable(
+        retries,
         url,
         () -> {
           String text = readText(request, null);
@@ -110,26 +110,6 @@ final class CtisApi {
       }
       return response.body().string();
     }
-  }
-
-  /** Fetches again a response that arrived complete but could not be read, as the policy allows. */
-  private <T> T retryingUnreadable(HttpUrl url, Fetch<T> fetch) throws IOException {
-    for (int tries = 1; ; tries++) {
-      try {
-        return fetch.get();
-      } catch (MalformedResponseException e) {
-        if (!retries.mayRetry(tries)) {
-          throw e;
-        }
-        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
-        retries.pause(url.host(), tries, null);
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface Fetch<T> {
-    T get() throws IOException;
   }
 
   /** The start of an error body, on one line. */

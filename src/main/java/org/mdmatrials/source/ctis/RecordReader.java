@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedRecordException;
 
 /**

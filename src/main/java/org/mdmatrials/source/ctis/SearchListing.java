@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedResponseException;
 
 /**

@@ -3,6 +3,7 @@ package org.mdmatrials.source.ctis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedResponseException;
 
 /** One page of {@code POST /search}: how many trials match in all, and this page's summaries. */

@@ -24,6 +24,7 @@ import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
+import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,18 +167,14 @@ public final class EuCtrSource implements TrialSource {
   }
 
   private DownloadPage fetchPage(HttpUrl url, int pageNumber) throws IOException {
-    for (int tries = 1; ; tries++) {
-      try (Response response = call(url)) {
-        return DownloadPageReader.read(text(response, url), url.toString(), pageNumber);
-      } catch (MalformedResponseException e) {
-        // A page that arrived whole but unreadable is fetched again, as the policy allows.
-        if (!retries.mayRetry(tries)) {
-          throw e;
-        }
-        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
-        retries.pause(url.host(), tries, null);
-      }
-    }
+    return Refetcher.untilReadable(
+        retries,
+        url,
+        () -> {
+          try (Response response = call(url)) {
+            return DownloadPageReader.read(text(response, url), url.toString(), pageNumber);
+          }
+        });
   }
 
   /** Executes a GET and checks that a text body came back; the caller closes the response. */

@@ -18,6 +18,7 @@ import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
+import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ public final class IsrctnSource implements TrialSource {
     String q = query(scope);
     AllTrialsReader reader = new AllTrialsReader(LocalDate.now(clock));
     HttpUrl countUrl = queryUrl(q, 0);
-    int announced = retryingUnreadable(countUrl, () -> fetchCount(countUrl, reader));
+    int announced = Refetcher.untilReadable(retries, countUrl, () -> fetchCount(countUrl, reader));
     AllTrialsReader.Result result = new AllTrialsReader.Result(0, 0, 0);
     if (announced > 0) {
       HttpUrl trialsUrl = queryUrl(q, announced);
@@ -152,26 +153,6 @@ public final class IsrctnSource implements TrialSource {
         retries.pause(url.host(), tries, null);
       }
     }
-  }
-
-  /** Fetches again a response that arrived complete but could not be read, as the policy allows. */
-  private <T> T retryingUnreadable(HttpUrl url, Fetch<T> fetch) throws IOException {
-    for (int tries = 1; ; tries++) {
-      try {
-        return fetch.get();
-      } catch (MalformedResponseException e) {
-        if (!retries.mayRetry(tries)) {
-          throw e;
-        }
-        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
-        retries.pause(url.host(), tries, null);
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface Fetch<T> {
-    T get() throws IOException;
   }
 
   /** Executes a GET and checks that an XML body came back; the caller closes the response. */

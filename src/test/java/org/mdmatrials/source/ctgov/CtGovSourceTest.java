@@ -25,13 +25,13 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 
@@ -43,7 +43,7 @@ class CtGovSourceTest {
   private static final Map<String, String> SEARCH = Map.of("query.term", "MDMA OR ecstasy");
   private static final RetryPolicy ONE_TRY =
       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
-  private final Collected collected = new Collected();
+  private final CollectingSink collected = new CollectingSink();
 
   @BeforeEach
   void version() {
@@ -336,23 +336,5 @@ class CtGovSourceTest {
         get(urlPathEqualTo("/api/v2/studies"))
             .withQueryParam("pageToken", token == null ? absent() : equalTo(token))
             .willReturn(okJson(body)));
-  }
-
-  /** Keeps what the source hands on. */
-  private static final class Collected implements HarvestSink {
-    final List<Trial> trials = new ArrayList<>();
-    final List<String> payloads = new ArrayList<>();
-    final List<SkippedRecord> skipped = new ArrayList<>();
-
-    @Override
-    public void accept(Trial trial, String payload) {
-      trials.add(trial);
-      payloads.add(payload);
-    }
-
-    @Override
-    public void skipped(SkippedRecord record) {
-      skipped.add(record);
-    }
   }
 }

@@ -31,6 +31,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
 import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.Registry;
@@ -40,7 +41,6 @@ import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 
@@ -53,7 +53,7 @@ class CtisSourceTest {
   private static final String RETRIEVE = "/ctis-public-api/retrieve/";
   private static final RetryPolicy ONE_TRY =
       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
-  private final Collected collected = new Collected();
+  private final CollectingSink collected = new CollectingSink();
   private final List<Duration> waits = new ArrayList<>();
 
   @Test
@@ -447,24 +447,6 @@ class CtisSourceTest {
               .whenScenarioStateIs(states[i])
               .willReturn(last ? okJson(body) : aResponse().withStatus(403));
       registry.stubFor(last ? stub : stub.willSetStateTo(states[i + 1]));
-    }
-  }
-
-  /** Keeps what the source hands on. */
-  private static final class Collected implements HarvestSink {
-    final List<Trial> trials = new ArrayList<>();
-    final List<String> payloads = new ArrayList<>();
-    final List<SkippedRecord> skipped = new ArrayList<>();
-
-    @Override
-    public void accept(Trial trial, String payload) {
-      trials.add(trial);
-      payloads.add(payload);
-    }
-
-    @Override
-    public void skipped(SkippedRecord record) {
-      skipped.add(record);
     }
   }
 }

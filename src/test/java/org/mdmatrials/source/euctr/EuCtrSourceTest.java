@@ -25,13 +25,13 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 
@@ -44,7 +44,7 @@ class EuCtrSourceTest {
   private static final String QUERY = "MDMA OR midomafetamine";
   private static final RetryPolicy ONE_TRY =
       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
-  private final Collected collected = new Collected();
+  private final CollectingSink collected = new CollectingSink();
 
   @Test
   void collapsesTheRecordedDownloadIntoOneTrialPerEudraCtNumberAndStopsAtItsShortPage()
@@ -297,23 +297,5 @@ class EuCtrSourceTest {
 
   private static ResponseDefinitionBuilder text() {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8");
-  }
-
-  /** Keeps what the source hands on. */
-  private static final class Collected implements HarvestSink {
-    final List<Trial> trials = new ArrayList<>();
-    final List<String> payloads = new ArrayList<>();
-    final List<SkippedRecord> skipped = new ArrayList<>();
-
-    @Override
-    public void accept(Trial trial, String payload) {
-      trials.add(trial);
-      payloads.add(payload);
-    }
-
-    @Override
-    public void skipped(SkippedRecord record) {
-      skipped.add(record);
-    }
   }
 }

@@ -7,6 +7,7 @@ import static org.mdmatrials.source.isrctn.IsrctnFixtures.complete;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
@@ -224,7 +225,7 @@ class FullTrialMapperTest {
             "<recruitmentStart>2025-11-17T00:00:00.000Z</recruitmentStart>",
             "<recruitmentStart>November 2025</recruitmentStart>");
 
-    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+    CollectingSink collected = IsrctnFixtures.read(response, TODAY);
 
     assertThat(collected.trials).hasSize(4);
     assertThat(collected.skipped)
@@ -247,7 +248,7 @@ class FullTrialMapperTest {
             "<sponsorId>b763b024-7a32-409c-b866-c985ba374c05</sponsorId>",
             "<sponsorId>b763b024-0000-0000-0000-c985ba374c05</sponsorId>");
 
-    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+    CollectingSink collected = IsrctnFixtures.read(response, TODAY);
 
     SkippedRecord skipped = collected.skipped.get(0);
     assertThat(skipped.path()).isEqualTo("/allTrials/fullTrial[1]/trial/parties/sponsorId[1]");
@@ -267,7 +268,7 @@ class FullTrialMapperTest {
             "");
     response = response.replace(" publicIdentifierCanonical=\"ISRCTN85064961\"", "");
 
-    IsrctnFixtures.Collected collected = IsrctnFixtures.read(response, TODAY);
+    CollectingSink collected = IsrctnFixtures.read(response, TODAY);
 
     assertThat(collected.trials).extracting(Trial::trialId).doesNotContain("ISRCTN85064961");
     SkippedRecord skipped = collected.skipped.get(0);

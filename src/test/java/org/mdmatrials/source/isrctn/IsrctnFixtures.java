@@ -3,12 +3,10 @@ package org.mdmatrials.source.isrctn;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
-import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
-import org.mdmatrials.source.HarvestSink;
 
 /**
  * The recorded ISRCTN query response (fixtures/isrctn/query-colchicine.xml, see its PROVENANCE.md)
@@ -68,8 +66,8 @@ final class IsrctnFixtures {
   }
 
   /** Reads a response as the source does, comparing recruitment dates with {@code today}. */
-  static Collected read(String response, LocalDate today) throws IOException {
-    Collected collected = new Collected();
+  static CollectingSink read(String response, LocalDate today) throws IOException {
+    CollectingSink collected = new CollectingSink();
     new AllTrialsReader(today).read(new StringReader(response), "test", collected);
     return collected;
   }
@@ -79,23 +77,5 @@ final class IsrctnFixtures {
         .filter(t -> t.trialId().equals(id))
         .findFirst()
         .orElseThrow();
-  }
-
-  /** Keeps what is handed on. */
-  static final class Collected implements HarvestSink {
-    final List<Trial> trials = new ArrayList<>();
-    final List<String> payloads = new ArrayList<>();
-    final List<SkippedRecord> skipped = new ArrayList<>();
-
-    @Override
-    public void accept(Trial trial, String payload) {
-      trials.add(trial);
-      payloads.add(payload);
-    }
-
-    @Override
-    public void skipped(SkippedRecord record) {
-      skipped.add(record);
-    }
   }
 }

@@ -33,6 +33,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mdmatrials.CollectingSink;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
@@ -53,7 +54,7 @@ class IsrctnSourceTest {
       Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
   private static final RetryPolicy ONE_TRY =
       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
-  private final IsrctnFixtures.Collected collected = new IsrctnFixtures.Collected();
+  private final CollectingSink collected = new CollectingSink();
 
   @Test
   void asksForTheCountThenForThatManyTrials() throws Exception {

@@ -1,4 +1,4 @@
-package org.mdmatrials.source.ctgov;
+package org.mdmatrials.source;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
 
-/** Words and paths for data errors: what a value should have been, what it was, and where. */
-final class JsonShapes {
+/**
+ * Words and paths for errors in registries' JSON: what a value should have been, what it was, and
+ * where.
+ */
+public final class JsonShapes {
   private static final int SHOWN_TEXT = 60;
 
   private JsonShapes() {}
 
   /** {@code $.protocolSection.designModule.phases[0]} for a Jackson reference chain. */
-  static String path(List<Reference> references) {
+  public static String path(List<Reference> references) {
     StringBuilder path = new StringBuilder("$");
     for (Reference ref : references) {
       if (ref.getFieldName() != null) {
@@ -26,7 +29,7 @@ final class JsonShapes {
     return path.toString();
   }
 
-  static JsonPointer pointer(List<Reference> references) {
+  public static JsonPointer pointer(List<Reference> references) {
     JsonPointer pointer = JsonPointer.empty();
     for (Reference ref : references) {
       if (ref.getFieldName() != null) {
@@ -38,7 +41,7 @@ final class JsonShapes {
     return pointer;
   }
 
-  static String describe(Class<?> type) {
+  public static String describe(Class<?> type) {
     if (type == null) {
       return "a value";
     }
@@ -57,7 +60,7 @@ final class JsonShapes {
     return "an object";
   }
 
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }
@@ -72,7 +75,7 @@ final class JsonShapes {
     };
   }
 
-  static String describe(JsonToken token) {
+  public static String describe(JsonToken token) {
     if (token == null) {
       return "the end of input";
     }
