@@ -16,7 +16,13 @@ mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 rm -rf "$work" && mkdir -p "$work"
+# ClinicalTrials.gov only (the stand-in serves no other registry), the shipped category rules.
+printf 'categories: %s\nsources:\n  ctgov:\n    search: {query.term: MDMA}\n' \
+  "$PWD/config/categories.yaml" > "$work/harvester.yaml"
 
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"\
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); heap -Xmx$heap"
+echo
 echo "| studies | harvest s | studies/s | floor s | harvest / floor | peak heap MB | peak RSS MB | trials.csv MB | trials.sqlite MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
@@ -25,6 +31,7 @@ for n in "${sizes[@]}"; do
   trap 'kill $standin 2>/dev/null || true' EXIT
   until grep -q serving "$work/standin-$n.log" 2>/dev/null; do sleep 0.2; done
   url="http://127.0.0.1:$port/api/v2"
+  # The stand-in serves the same pages to the floor client and to the harvest.
 
   t0=$(date +%s.%N)
   java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" > "$work/floor-$n.log"
@@ -35,7 +42,8 @@ for n in "${sizes[@]}"; do
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$work/rss-$n" \
     java "-Xmx$heap" "-Xlog:gc:file=$work/gc-$n.log" -jar target/mdma-trials.jar run \
-      --output "$out" --ctgov-url "$url" --rate-limit 0 > "$work/run-$n.log" 2>&1
+      --config "$work/harvester.yaml" --output "$out" --ctgov-url "$url" --rate-limit 0 \
+      > "$work/run-$n.log" 2>&1
   end=$(date +%s.%N)
   kill "$standin"; wait "$standin" 2>/dev/null || true
 
