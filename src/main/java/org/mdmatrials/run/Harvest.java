@@ -23,12 +23,14 @@ import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.join.TrialMerger;
+import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
 import org.mdmatrials.sink.sqlite.HistoryStore;
 import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.sink.xlsx.XlsxSnapshotWriter;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One harvest run: fetch every source's records (in full or incrementally), join the records that
  * name one trial, classify, write {@code trials.sqlite}, {@code trials.csv}, {@code changes.csv}
- * (what changed since the previous snapshot) and {@code run.json}, and publish them together as the
- * new {@code latest} snapshot, or publish nothing and leave the report under {@code runs/}.
+ * (what changed since the previous snapshot), {@code trials.xlsx}, {@code data_dictionary.csv} and
+ * {@code run.json}, and publish them together as the new {@code latest} snapshot, or publish
+ * nothing and leave the report under {@code runs/}.
  */
 public final class Harvest {
   /** Exit code of a run that published a complete snapshot. */
@@ -207,6 +210,8 @@ public final class Harvest {
               staging.resolve("changes.csv"), SqliteSnapshotWriter.CHANGE_COLUMNS)) {
         db.forEachChange(csv::writeRow);
       }
+      XlsxSnapshotWriter.write(staging.resolve("trials.xlsx"), db);
+      DataDictionary.write(staging.resolve("data_dictionary.csv"));
       db.finish();
       RunReportFile.write(report, staging.resolve("run.json"));
       return report;

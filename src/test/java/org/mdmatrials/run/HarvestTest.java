@@ -25,6 +25,8 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +39,7 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.source.ctgov.CtGovSource;
 
 class HarvestTest {
@@ -69,7 +72,13 @@ class HarvestTest {
     assertThat(output.resolve("latest").toRealPath()).isEqualTo(snapshot.toRealPath());
     try (var files = Files.list(snapshot)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("trials.csv", "changes.csv", "trials.sqlite", "run.json");
+          .containsExactlyInAnyOrder(
+              "trials.csv",
+              "changes.csv",
+              "trials.xlsx",
+              "data_dictionary.csv",
+              "trials.sqlite",
+              "run.json");
     }
     JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
     assertThat(run.get("run_id").asText()).isEqualTo("20261127T020000Z");
@@ -77,6 +86,28 @@ class HarvestTest {
     assertThat(run.at("/sources/0/registry").asText()).isEqualTo("CTGOV");
     assertThat(run.at("/sources/0/received").asInt()).isEqualTo(2);
     assertThat(run.at("/sources/0/source_version").asText()).isEqualTo("2026-11-27T09:15:02");
+  }
+
+  @Test
+  void publishesTheWorkbookAndEveryFileTheDataDictionaryDescribes() throws Exception {
+    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+
+    harvest(NIGHT_ONE);
+
+    Path snapshot = output.resolve("latest");
+    for (DataDictionary.Entry entry : DataDictionary.entries()) {
+      for (String file : entry.files()) {
+        Path where = file.equals("history.sqlite") ? output.resolve(file) : snapshot.resolve(file);
+        assertThat(where).as(entry.toString()).exists();
+      }
+    }
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(snapshot.resolve("trials.xlsx").toFile())) {
+      List<Row> all = workbook.findSheet("All").orElseThrow().read();
+      assertThat(all.stream().skip(1).map(r -> r.getCellText(0)))
+          .containsExactly("NCT00184067", "NCT03934567");
+      assertThat(workbook.findSheet("Changes")).isPresent();
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.mdmatrials.sink.CellLimit;
 
 /**
  * Writes a CSV that Excel, LibreOffice and Google Sheets all open right: UTF-8 with a byte order
@@ -19,9 +20,9 @@ import org.apache.commons.csv.QuoteMode;
  */
 public final class CsvSnapshotWriter implements AutoCloseable {
   /** Excel's limit on the characters in one cell. */
-  static final int MAX_CELL = 32_767;
+  static final int MAX_CELL = CellLimit.MAX_CHARS;
 
-  static final String TRUNCATED = " [truncated: the full text is in trials.sqlite]";
+  static final String TRUNCATED = CellLimit.TRUNCATED;
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").setQuoteMode(QuoteMode.MINIMAL).get();
@@ -70,13 +71,6 @@ public final class CsvSnapshotWriter implements AutoCloseable {
     if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
       cell = "'" + cell;
     }
-    if (cell.length() > MAX_CELL) {
-      int keep = MAX_CELL - TRUNCATED.length();
-      if (Character.isHighSurrogate(cell.charAt(keep - 1))) {
-        keep--;
-      }
-      cell = cell.substring(0, keep) + TRUNCATED;
-    }
-    return cell;
+    return CellLimit.fit(cell);
   }
 }

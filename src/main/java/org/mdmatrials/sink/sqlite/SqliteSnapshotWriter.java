@@ -438,10 +438,39 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
   /** Hands every trial's cells to {@code handler} in {@link TrialColumn} order, by trial id. */
   public void forEachTrial(RowHandler handler) throws SQLException, IOException {
     flush();
-    String columns =
-        COLUMNS.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "));
-    try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT " + columns + " FROM trials ORDER BY trial_id")) {
+    try (PreparedStatement st =
+        db.prepareStatement("SELECT " + trialColumns() + " FROM trials ORDER BY trial_id")) {
+      handTrials(st, handler);
+    }
+  }
+
+  /**
+   * Hands the cells of every trial that fits {@code category} (per {@code trial_categories}, so a
+   * trial of several categories comes under each) to {@code handler}, as {@link #forEachTrial}.
+   */
+  public void forEachTrialIn(Indication category, RowHandler handler)
+      throws SQLException, IOException {
+    flush();
+    // Walks the trials in key order and looks each up in trial_categories' key: no sort, however
+    // many trials.
+    try (PreparedStatement st =
+        db.prepareStatement(
+            "SELECT "
+                + trialColumns()
+                + " FROM trials WHERE EXISTS (SELECT 1 FROM trial_categories c"
+                + " WHERE c.trial_id = trials.trial_id AND c.category = ?) ORDER BY trial_id")) {
+      st.setString(1, category.name());
+      handTrials(st, handler);
+    }
+  }
+
+  private static String trialColumns() {
+    return COLUMNS.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "));
+  }
+
+  private static void handTrials(PreparedStatement st, RowHandler handler)
+      throws SQLException, IOException {
+    try (ResultSet rs = st.executeQuery()) {
       Object[] row = new Object[COLUMNS.size()];
       while (rs.next()) {
         for (int i = 0; i < row.length; i++) {

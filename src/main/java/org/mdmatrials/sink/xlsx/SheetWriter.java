@@ -1,0 +1,69 @@
+package org.mdmatrials.sink.xlsx;
+
+import java.io.IOException;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Writes one sheet row by row: a bold header frozen above the rows, fixed column widths, and an
+ * autofilter over all of it. Rows go to the file every {@link #FLUSH_EVERY}, so a sheet holds only
+ * that many in memory.
+ */
+final class SheetWriter {
+  static final int FLUSH_EVERY = 1000;
+
+  private final Worksheet sheet;
+  private final List<Column> columns;
+  private int rows;
+
+  private SheetWriter(Worksheet sheet, List<Column> columns) {
+    this.sheet = sheet;
+    this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * Starts a sheet after the workbook's others; the sheet before must be finished, as the workbook
+   * streams one sheet at a time.
+   */
+  static SheetWriter start(Workbook workbook, String name, List<Column> columns) {
+    SheetWriter writer = new SheetWriter(workbook.newWorksheet(name), columns);
+    writer.writeHeader();
+    return writer;
+  }
+
+  private void writeHeader() {
+    // Widths and the frozen pane are written with the sheet's first rows: set them first.
+    for (int c = 0; c < columns.size(); c++) {
+      sheet.width(c, columns.get(c).width());
+      sheet.inlineString(0, c, columns.get(c).name());
+    }
+    sheet.range(0, 0, 0, columns.size() - 1).style().bold().set();
+    sheet.freezePane(0, 1);
+    rows = 1;
+  }
+
+  /** Writes one row; null cells stay empty. */
+  void addRow(List<?> cells) throws IOException {
+    if (cells.size() != columns.size()) {
+      throw new IllegalArgumentException(
+          "expected " + columns.size() + " cells but got " + cells.size());
+    }
+    for (int c = 0; c < cells.size(); c++) {
+      Object value = cells.get(c);
+      if (value != null) {
+        columns.get(c).kind().write(sheet, rows, c, value);
+      }
+    }
+    rows++;
+    if (rows % FLUSH_EVERY == 0) {
+      sheet.flush();
+    }
+  }
+
+  /** Sets the autofilter over the header and every row, and writes the rest of the sheet. */
+  void finish() throws IOException {
+    sheet.setAutoFilter(0, 0, rows - 1, columns.size() - 1);
+    sheet.finish();
+  }
+}
