@@ -249,9 +249,8 @@ class XlsxSnapshotWriterTest {
 
   private void addTrials(SqliteSnapshotWriter db, Trial... trials) throws Exception {
     for (Trial t : trials) {
-      int key = db.addRecord(t, "{}", Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
-      db.addTrial(
-          new TrialRow(t, sorted.get(t), List.of(t.trialId()), "fresh", HARVESTED), List.of(key));
+      db.addRecord(t, "{}", Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
+      db.addTrial(new TrialRow(t, sorted.get(t), List.of(t.trialId()), "fresh", HARVESTED));
     }
   }
 
