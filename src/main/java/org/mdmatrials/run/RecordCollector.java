@@ -30,9 +30,11 @@ final class RecordCollector implements HarvestSink {
   private final Map<Registry, Set<String>> fetched = new EnumMap<>(Registry.class);
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final ProgressListener progress;
 
-  RecordCollector(SqliteSnapshotWriter db) {
+  RecordCollector(SqliteSnapshotWriter db, ProgressListener progress) {
     this.db = db;
+    this.progress = progress;
   }
 
   @Override
@@ -53,8 +55,11 @@ final class RecordCollector implements HarvestSink {
               + " twice; the first was kept");
       return;
     }
-    fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>()).add(trial.trialId());
+    Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
+    ofRegistry.add(trial.trialId());
     groups.add(ids);
+    log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
+    progress.recordsReceived(trial.registry(), ofRegistry.size());
   }
 
   @Override

@@ -69,7 +69,8 @@ class HarvestTest {
     assertThat(output.resolve("latest").toRealPath()).isEqualTo(snapshot.toRealPath());
     try (var files = Files.list(snapshot)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("trials.csv", "changes.csv", "trials.sqlite", "run.json");
+          .containsExactlyInAnyOrder(
+              "trials.csv", "changes.csv", "trials.sqlite", "report.html", "run.json");
     }
     JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
     assertThat(run.get("run_id").asText()).isEqualTo("20261127T020000Z");
