@@ -15,6 +15,7 @@ import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.run.Harvest;
 import org.mdmatrials.run.HarvestOptions;
+import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.run.RunLock;
 import org.mdmatrials.run.StopSignal;
 import org.mdmatrials.source.TrialSource;
@@ -30,12 +31,18 @@ final class HarvestRunner {
 
   private final HarvesterConfig settings;
   private final Classifier classifier;
+  private final ProgressListener progress;
   private volatile StopSignal stop;
   private volatile OkHttpClient runningClient;
 
   HarvestRunner(HarvesterConfig settings, Classifier classifier) {
+    this(settings, classifier, ProgressListener.NONE);
+  }
+
+  HarvestRunner(HarvesterConfig settings, Classifier classifier, ProgressListener progress) {
     this.settings = settings;
     this.classifier = classifier;
+    this.progress = progress;
   }
 
   /** Runs one harvest and returns its exit code. */
@@ -58,12 +65,13 @@ final class HarvestRunner {
                   settings.output(),
                   Clock.systemUTC(),
                   retries::retriesByHost,
-                  signal)
+                  signal,
+                  progress)
               .run();
       RunSummary.print(report, settings.output(), out, err);
       return report.exitCode();
     } catch (RunLock.HeldException e) {
-      err.println("mdma-trials: " + e.getMessage());
+      err.println("mdma-trials: " + e.getMessage() + ". Try again once that run has ended.");
       return LOCKED;
     } catch (IOException e) {
       err.println(

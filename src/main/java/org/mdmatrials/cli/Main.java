@@ -12,7 +12,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Harvests registered MDMA-assisted therapy trials into CSV and SQLite snapshots.",
-    subcommands = {RunCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ScheduleCommand.class,
+      ValidateCommand.class,
+      ShowCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,12 +1,18 @@
 package org.mdmatrials.cli;
 
+import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.classify.RulesException;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.run.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +24,11 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Harvest now, publish a snapshot under the output folder, and exit.",
+    description = {
+      "Harvest now, publish a snapshot under the output folder, and exit.",
+      "On a terminal, progress (records per registry, then writing) goes to standard error;"
+          + " from cron, only the summary is printed."
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:published a complete snapshot",
@@ -39,9 +49,38 @@ final class RunCommand implements Callable<Integer> {
       description = "Harvest every registry in full, not only what changed since the last run.")
   boolean full;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Print nothing when a complete snapshot was published (exit code 0); otherwise the"
+              + " summary and the problems as usual. No progress; logs only errors.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log at DEBUG level on standard error: every request, retry and page.")
+  boolean verbose;
+
+  private final BooleanSupplier terminal;
+
+  RunCommand() {
+    this(TerminalProgress::attached);
+  }
+
+  /**
+   * @param terminal whether a person watches the run at a terminal
+   */
+  RunCommand(BooleanSupplier terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (quiet && verbose) {
+      err.println("mdma-trials: --quiet and --verbose contradict each other; pass one of them.");
+      return BAD_CONFIG;
+    }
     HarvesterConfig config;
     Classifier classifier;
     try {
@@ -49,8 +88,40 @@ final class RunCommand implements Callable<Integer> {
       classifier = new Classifier(CategoryRulesLoader.load(config.categories()));
     } catch (ConfigException | RulesException e) {
       err.println("mdma-trials: " + e.getMessage());
+      err.println(validateHint(settings.config));
       return BAD_CONFIG;
     }
-    return new HarvestRunner(config, classifier).runOnce(full, spec.commandLine().getOut(), err);
+    ProgressListener progress =
+        terminal.getAsBoolean() && !quiet
+            ? new TerminalProgress(err, Clock.systemUTC())
+            : ProgressListener.NONE;
+    LogLevel level = new LogLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : null);
+    try {
+      return harvest(new HarvestRunner(config, classifier, progress), err);
+    } finally {
+      level.restore();
+    }
+  }
+
+  /** What to do about a bad configuration. */
+  static String validateHint(Path config) {
+    return "mdma-trials: fix the key named above; 'mdma-trials validate --config "
+        + config
+        + "' checks the whole file and prints every setting.";
+  }
+
+  private int harvest(HarvestRunner runner, PrintWriter err) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!quiet) {
+      return runner.runOnce(full, out, err);
+    }
+    // The summary is held back and printed only when the run needs a look.
+    StringWriter summary = new StringWriter();
+    int exit = runner.runOnce(full, new PrintWriter(summary), err);
+    if (exit != 0) {
+      out.print(summary);
+      out.flush();
+    }
+    return exit;
   }
 }

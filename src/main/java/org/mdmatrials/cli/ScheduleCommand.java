@@ -73,6 +73,7 @@ final class ScheduleCommand implements Callable<Integer> {
               Clock.systemUTC());
     } catch (ConfigException | RulesException | IllegalArgumentException e) {
       err.println("mdma-trials: " + e.getMessage());
+      err.println(RunCommand.validateHint(settings.config));
       return RunCommand.BAD_CONFIG;
     } catch (SchedulerException e) {
       err.println("mdma-trials: the scheduler could not be created: " + e.getMessage());

@@ -27,6 +27,7 @@ import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
+import org.mdmatrials.sink.report.HtmlReportWriter;
 import org.mdmatrials.sink.sqlite.HistoryStore;
 import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
@@ -39,9 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One harvest run: fetch every source's records (in full or incrementally), join the records that
  * name one trial, classify, write {@code trials.sqlite}, {@code trials.csv}, {@code changes.csv}
- * (what changed since the previous snapshot), {@code trials.xlsx}, {@code data_dictionary.csv} and
- * {@code run.json}, and publish them together as the new {@code latest} snapshot, or publish
- * nothing and leave the report under {@code runs/}.
+ * (what changed since the previous snapshot), {@code trials.xlsx}, {@code data_dictionary.csv},
+ * {@code report.html} and {@code run.json}, and publish them together as the new {@code latest}
+ * snapshot, or publish nothing and leave the report under {@code runs/}.
  */
 public final class Harvest {
   /** Exit code of a run that published a complete snapshot. */
@@ -64,6 +65,7 @@ public final class Harvest {
   private final Clock clock;
   private final Supplier<Map<String, Integer>> retriesByHost;
   private final StopSignal stop;
+  private final ProgressListener progress;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
@@ -77,6 +79,19 @@ public final class Harvest {
       Clock clock,
       Supplier<Map<String, Integer>> retriesByHost,
       StopSignal stop) {
+    this(sources, classifier, options, output, clock, retriesByHost, stop, ProgressListener.NONE);
+  }
+
+  /** A harvest that tells {@code progress} how it is getting on. */
+  public Harvest(
+      List<TrialSource> sources,
+      Classifier classifier,
+      HarvestOptions options,
+      Path output,
+      Clock clock,
+      Supplier<Map<String, Integer>> retriesByHost,
+      StopSignal stop,
+      ProgressListener progress) {
     this.sources = List.copyOf(sources);
     this.classifier = classifier;
     this.options = options;
@@ -84,6 +99,7 @@ public final class Harvest {
     this.clock = clock;
     this.retriesByHost = retriesByHost;
     this.stop = stop;
+    this.progress = progress;
   }
 
   /**
@@ -153,7 +169,7 @@ public final class Harvest {
       Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
       throws IOException, SQLException {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"))) {
-      RecordCollector collector = new RecordCollector(db, classifier, started);
+      RecordCollector collector = new RecordCollector(db, classifier, started, progress);
       HarvestPlan plan =
           new HarvestPlan(previous, options.forceFull(), options.fullEvery(), started);
       List<SourceResult> results = new ArrayList<>();
@@ -172,13 +188,16 @@ public final class Harvest {
               results,
               List.of("Stopped before publishing"));
         }
+        progress.sourceStarted(source.registry());
         results.add(harvest(source, plan, previous, db, collector, errors, started));
+        progress.sourceFinished(results.get(results.size() - 1));
       }
       if (results.stream().allMatch(SourceResult::failed)) {
         return report(
             runId, started, FAILED, null, 0, Map.of(), Map.of(), collector, results, errors);
       }
       errors.forEach(collector::warn);
+      progress.writing();
       TrialAssembler assembler =
           new TrialAssembler(db, classifier, new TrialMerger(options.registryOrder()), started);
       assembler.assemble(collector.groups());
@@ -213,6 +232,8 @@ public final class Harvest {
       XlsxSnapshotWriter.write(staging.resolve("trials.xlsx"), db);
       DataDictionary.write(staging.resolve("data_dictionary.csv"));
       db.finish();
+      HtmlReportWriter.write(
+          staging.resolve("trials.sqlite"), report, staging.resolve("report.html"));
       RunReportFile.write(report, staging.resolve("run.json"));
       return report;
     }
@@ -234,6 +255,12 @@ public final class Harvest {
       throws SQLException, IOException {
     var registry = source.registry();
     HarvestScope scope = plan.scopeFor(registry);
+    log.debug(
+        "{}: {}",
+        registry.displayName(),
+        scope.isFull()
+            ? "full harvest"
+            : "incremental harvest of records updated since " + scope.updatedSince().get());
     SourceSummary summary = null;
     String error = null;
     try {

@@ -36,11 +36,17 @@ final class RecordCollector implements HarvestSink {
   private final Map<Registry, Set<String>> fetched = new EnumMap<>(Registry.class);
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final ProgressListener progress;
 
-  RecordCollector(SqliteSnapshotWriter db, Classifier classifier, Instant harvestedAt) {
+  RecordCollector(
+      SqliteSnapshotWriter db,
+      Classifier classifier,
+      Instant harvestedAt,
+      ProgressListener progress) {
     this.db = db;
     this.classifier = classifier;
     this.harvestedAt = harvestedAt;
+    this.progress = progress;
   }
 
   @Override
@@ -56,8 +62,11 @@ final class RecordCollector implements HarvestSink {
                 + " twice; the first was kept");
         return;
       }
-      fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>()).add(trial.trialId());
+      Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
+      ofRegistry.add(trial.trialId());
       add(key, trial, ids, SqliteSnapshotWriter.FRESH);
+      log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
+      progress.recordsReceived(trial.registry(), ofRegistry.size());
     } catch (SQLException e) {
       throw new IOException(
           "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);

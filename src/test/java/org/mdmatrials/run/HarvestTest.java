@@ -78,6 +78,7 @@ class HarvestTest {
               "trials.xlsx",
               "data_dictionary.csv",
               "trials.sqlite",
+              "report.html",
               "run.json");
     }
     JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
