@@ -70,19 +70,8 @@ public final class Harvest {
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
    * @param stop raised to stop the harvest before it publishes
+   * @param progress told how the harvest is getting on ({@link ProgressListener#NONE} for no one)
    */
-  public Harvest(
-      List<TrialSource> sources,
-      Classifier classifier,
-      HarvestOptions options,
-      Path output,
-      Clock clock,
-      Supplier<Map<String, Integer>> retriesByHost,
-      StopSignal stop) {
-    this(sources, classifier, options, output, clock, retriesByHost, stop, ProgressListener.NONE);
-  }
-
-  /** A harvest that tells {@code progress} how it is getting on. */
   public Harvest(
       List<TrialSource> sources,
       Classifier classifier,

@@ -1,15 +1,12 @@
 package org.mdmatrials.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,11 +26,11 @@ import org.mdmatrials.Fixtures;
  * All four registries at once, with the shipped config: the records that name one trial become one
  * row, and a registry that fails is carried over from the last snapshot.
  *
- * <p>The real recorded records do not name each other, so two are derived here to make a chain: a
- * ClinicalTrials.gov study (the recorded NCT03934567) renumbered to NCT04494412, the NCT number the
- * recorded CTIS trial 2024-510663-34-00 names, and given ISRCTN41823570 as a secondary id; and the
- * recorded ISRCTN41823570 given the EudraCT number of the recorded EU CTR trial 2022-002568-62.
- * CTIS names ClinicalTrials.gov, which names ISRCTN, which names the EU CTR.
+ * <p>The real recorded records do not name each other, so two are derived (MdmaLikeRegistries) to
+ * make a chain: a ClinicalTrials.gov study (the recorded NCT03934567) renumbered to NCT04494412,
+ * the NCT number the recorded CTIS trial 2024-510663-34-00 names, and given ISRCTN41823570 as a
+ * secondary id; and the recorded ISRCTN41823570 given the EudraCT number of the recorded EU CTR
+ * trial 2022-002568-62. CTIS names ClinicalTrials.gov, which names ISRCTN, which names the EU CTR.
  */
 class FourRegistriesTest {
   @RegisterExtension
@@ -50,53 +47,10 @@ class FourRegistriesTest {
   void registries() {
     registry.stubFor(
         get("/api/v2/version").willReturn(okJson(Fixtures.version("2026-11-27T09:15:02"))));
-    ObjectNode study = Fixtures.renumbered(Fixtures.study("NCT03934567"), 0);
-    ObjectNode identification = (ObjectNode) study.at("/protocolSection/identificationModule");
-    identification.put("nctId", "NCT04494412");
-    identification
-        .putArray("secondaryIdInfos")
-        .addObject()
-        .put("id", "ISRCTN41823570")
-        .put("type", "REGISTRY")
-        .put("domain", "ISRCTN");
     registry.stubFor(
-        get(urlPathEqualTo("/api/v2/studies")).willReturn(okJson(Fixtures.page(1, null, study))));
-
-    String served = Fixtures.text("isrctn/query-colchicine.xml");
-    String head =
-        served
-            .substring(0, served.indexOf("<fullTrial>"))
-            .replace("totalCount=\"31\"", "totalCount=\"1\"");
-    String trial =
-        served
-            .substring(
-                served.indexOf("<fullTrial>"),
-                served.indexOf("</fullTrial>") + "</fullTrial>".length())
-            .replace("<eudraCTNumber/>", "<eudraCTNumber>2022-002568-62</eudraCTNumber>");
-    registry.stubFor(
-        get(urlPathEqualTo(ISRCTN_QUERY))
-            .withQueryParam("limit", equalTo("0"))
-            .willReturn(xml(head + "</allTrials>")));
-    registry.stubFor(
-        get(urlPathEqualTo(ISRCTN_QUERY))
-            .withQueryParam("limit", equalTo("1"))
-            .willReturn(xml(head + trial + "</allTrials>")));
-
-    registry.stubFor(
-        post("/ctis-public-api/search")
-            .willReturn(okJson(Fixtures.text("ctis/search/page-1.json"))));
-    for (String ct : List.of("2024-510663-34-00", "2023-505613-24-00")) {
-      registry.stubFor(
-          get("/ctis-public-api/retrieve/" + ct)
-              .willReturn(okJson(Fixtures.text("ctis/retrieve/" + ct + ".json"))));
-    }
-
-    registry.stubFor(
-        get(urlPathEqualTo("/ctr-search/rest/download/full"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "text/plain; charset=utf-8")
-                    .withBody(Fixtures.text("euctr/full-download-2-trials.txt"))));
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(okJson(Fixtures.page(1, null, MdmaLikeRegistries.joined()))));
+    MdmaLikeRegistries.serveIsrctnCtisAndEuCtr(registry);
   }
 
   @Test
@@ -151,22 +105,9 @@ class FourRegistriesTest {
     var cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String base = registry.baseUrl();
-    // The shipped config, every registry pointed at the stand-in.
-    return cli.execute(
-        "run",
-        "--output",
-        output.toString(),
-        "--rate-limit",
-        "0",
-        "--ctgov-url",
-        base + "/api/v2",
-        "--isrctn-url",
-        base,
-        "--ctis-url",
-        base,
-        "--euctr-url",
-        base);
+    List<String> args = new ArrayList<>(List.of("run"));
+    args.addAll(MdmaLikeRegistries.runFlags(output.toString(), registry.baseUrl()));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   private List<String> rows(String sql) throws Exception {
@@ -184,9 +125,5 @@ class FourRegistriesTest {
       }
     }
     return rows;
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
-    return aResponse().withHeader("Content-Type", "application/xml").withBody(body);
   }
 }

@@ -184,6 +184,14 @@ final class MdmaLikeRegistries {
         get(urlPathEqualTo("/api/v2/studies"))
             .willReturn(
                 okJson(Fixtures.page(studies.size(), null, studies.toArray(ObjectNode[]::new)))));
+    serveIsrctnCtisAndEuCtr(registry);
+  }
+
+  /**
+   * The recorded ISRCTN41823570 (given the EudraCT number of the recorded EU CTR trial
+   * 2022-002568-62), the two recorded CTIS trials and the recorded EU CTR download.
+   */
+  static void serveIsrctnCtisAndEuCtr(WireMockExtension registry) {
     serveIsrctn(registry);
     registry.stubFor(
         post("/ctis-public-api/search")
@@ -251,8 +259,11 @@ final class MdmaLikeRegistries {
     return studies;
   }
 
-  /** The recorded NCT03934567 as NCT04494412, naming ISRCTN41823570: see FourRegistriesTest. */
-  private static ObjectNode joined() {
+  /**
+   * The recorded NCT03934567 as NCT04494412 (the NCT number the recorded CTIS trial
+   * 2024-510663-34-00 names), naming ISRCTN41823570.
+   */
+  static ObjectNode joined() {
     ObjectNode study = Fixtures.study("NCT03934567");
     ObjectNode identification = (ObjectNode) study.at("/protocolSection/identificationModule");
     identification.put("nctId", "NCT04494412");

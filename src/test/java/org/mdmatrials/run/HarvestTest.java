@@ -239,7 +239,8 @@ class HarvestTest {
             output,
             Clock.fixed(at, ZoneOffset.UTC),
             retries::retriesByHost,
-            new StopSignal())
+            new StopSignal(),
+            ProgressListener.NONE)
         .run();
   }
 
