@@ -65,7 +65,7 @@ class CrashAndOverlapTest {
               .withQueryParam("pageToken", page == 0 ? absent() : equalTo("page" + page))
               .willReturn(
                   okJson(Fixtures.page(page == 0 ? PAGES * PER_PAGE : null, token, studies))
-                      .withFixedDelay(150)));
+                      .withFixedDelay(300)));
     }
   }
 
