@@ -67,7 +67,7 @@ class ValidateCommandTest {
     assertThat(out.toString())
         .startsWith("config/harvester.yaml is valid.")
         // Set in the file:
-        .containsPattern("http\\.call-timeout-seconds: +300\n")
+        .containsPattern("http\\.call-timeout-seconds: +900\n")
         // Not in the file, so the default:
         .containsPattern("http\\.max-tries: +5\n")
         .containsPattern("http\\.rate-limit: +1 request per second to each host\n")

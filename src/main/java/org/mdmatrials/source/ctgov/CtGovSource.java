@@ -24,6 +24,7 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.CheckedResponse;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
@@ -37,7 +38,6 @@ import org.slf4j.LoggerFactory;
 /** ClinicalTrials.gov API v2: every study matching the configured search, page by page. */
 public final class CtGovSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(CtGovSource.class);
-  private static final int SHOWN_ERROR_BODY = 300;
 
   /** Limits a page must keep, so that a broken or hostile response cannot exhaust memory. */
   static final StreamReadConstraints LIMITS =
@@ -258,31 +258,8 @@ public final class CtGovSource implements TrialSource {
 
   /** Executes a GET and checks that a JSON body came back; the caller closes the response. */
   private Response call(HttpUrl url) throws IOException {
-    Response response = client.newCall(new Request.Builder().url(url).get().build()).execute();
-    try {
-      if (!response.isSuccessful()) {
-        throw new HttpStatusException(response.code(), url.toString(), errorText(response));
-      }
-      String type = response.header("Content-Type", "");
-      if (!type.startsWith("application/json")) {
-        throw new MalformedResponseException(
-            url.toString(),
-            "expected Content-Type application/json but was \""
-                + type
-                + "\": "
-                + errorText(response));
-      }
-      return response;
-    } catch (IOException | RuntimeException e) {
-      response.close();
-      throw e;
-    }
-  }
-
-  /** The start of an error body, on one line: ClinicalTrials.gov explains errors in text/plain. */
-  private static String errorText(Response response) throws IOException {
-    String text = response.peekBody(SHOWN_ERROR_BODY * 4L).string().strip().replaceAll("\\s+", " ");
-    return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
+    return CheckedResponse.execute(
+        client, new Request.Builder().url(url).get().build(), null, "application/json");
   }
 
   private static String describe(Map<String, String> parameters) {

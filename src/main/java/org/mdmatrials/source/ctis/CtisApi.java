@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -14,7 +12,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.source.HttpStatusException;
+import org.mdmatrials.source.CheckedResponse;
 import org.mdmatrials.source.MalformedResponseException;
 import org.mdmatrials.source.Refetcher;
 
@@ -25,7 +23,6 @@ import org.mdmatrials.source.Refetcher;
  */
 final class CtisApi {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int SHOWN_ERROR_BODY = 300;
 
   private final OkHttpClient client;
   private final RetryPolicy retries;
@@ -89,32 +86,8 @@ final class CtisApi {
    * it was.
    */
   private String readText(Request request, String what) throws IOException {
-    String url = request.url().toString();
-    try (Response response = client.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new HttpStatusException(
-            response.code(),
-            url,
-            Stream.of(what, errorText(response))
-                .filter(part -> part != null && !part.isEmpty())
-                .collect(Collectors.joining(": ")));
-      }
-      String type = response.header("Content-Type", "");
-      if (!type.startsWith("application/json")) {
-        throw new MalformedResponseException(
-            url,
-            "expected Content-Type application/json but was \""
-                + type
-                + "\": "
-                + errorText(response));
-      }
+    try (Response response = CheckedResponse.execute(client, request, what, "application/json")) {
       return response.body().string();
     }
-  }
-
-  /** The start of an error body, on one line. */
-  private static String errorText(Response response) throws IOException {
-    String text = response.peekBody(SHOWN_ERROR_BODY * 4L).string().strip().replaceAll("\\s+", " ");
-    return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
   }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -20,9 +19,9 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.CheckedResponse;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
@@ -52,7 +51,6 @@ public final class EuCtrSource implements TrialSource {
   static final int TRIALS_PER_PAGE = 20;
   static final int MAX_PAGES = 500;
   private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
-  private static final int SHOWN_ERROR_BODY = 300;
 
   private final OkHttpClient client;
   private final RetryPolicy retries;
@@ -179,22 +177,8 @@ public final class EuCtrSource implements TrialSource {
 
   /** Executes a GET and checks that a text body came back; the caller closes the response. */
   private Response call(HttpUrl url) throws IOException {
-    Response response = client.newCall(new Request.Builder().url(url).get().build()).execute();
-    try {
-      if (!response.isSuccessful()) {
-        throw new HttpStatusException(response.code(), url.toString(), errorText(response));
-      }
-      String type = response.header("Content-Type", "");
-      if (!type.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
-        throw new MalformedResponseException(
-            url.toString(),
-            "expected Content-Type text/plain but was \"" + type + "\": " + errorText(response));
-      }
-      return response;
-    } catch (IOException | RuntimeException e) {
-      response.close();
-      throw e;
-    }
+    return CheckedResponse.execute(
+        client, new Request.Builder().url(url).get().build(), null, "text/plain");
   }
 
   /** The body in its declared charset (UTF-8 when none is declared), refusing malformed bytes. */
@@ -217,11 +201,5 @@ public final class EuCtrSource implements TrialSource {
     } catch (CharacterCodingException e) {
       throw new MalformedResponseException(url.toString(), "not valid " + charset + " text", e);
     }
-  }
-
-  /** The start of an error body, on one line. */
-  private static String errorText(Response response) throws IOException {
-    String text = response.peekBody(SHOWN_ERROR_BODY * 4L).string().strip().replaceAll("\\s+", " ");
-    return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
   }
 }

@@ -3,9 +3,7 @@ package org.mdmatrials.source.isrctn;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -14,9 +12,9 @@ import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.source.CheckedResponse;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IsrctnSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(IsrctnSource.class);
-  private static final int SHOWN_ERROR_BODY = 300;
 
   private final OkHttpClient client;
   private final RetryPolicy retries;
@@ -157,39 +154,8 @@ public final class IsrctnSource implements TrialSource {
 
   /** Executes a GET and checks that an XML body came back; the caller closes the response. */
   private Response call(HttpUrl url) throws IOException {
-    Response response = client.newCall(new Request.Builder().url(url).get().build()).execute();
-    try {
-      if (!response.isSuccessful()) {
-        throw new HttpStatusException(response.code(), url.toString(), errorText(response));
-      }
-      MediaType type = response.body().contentType();
-      if (!isXml(type)) {
-        throw new MalformedResponseException(
-            url.toString(),
-            "expected Content-Type application/xml or text/xml but was \""
-                + (type == null ? "" : type)
-                + "\": "
-                + errorText(response));
-      }
-      return response;
-    } catch (IOException | RuntimeException e) {
-      response.close();
-      throw e;
-    }
-  }
-
-  private static boolean isXml(MediaType type) {
-    if (type == null || !type.subtype().equalsIgnoreCase("xml")) {
-      return false;
-    }
-    String kind = type.type().toLowerCase(Locale.ROOT);
-    return kind.equals("application") || kind.equals("text");
-  }
-
-  /** The start of an error body, on one line. */
-  private static String errorText(Response response) throws IOException {
-    String text = response.peekBody(SHOWN_ERROR_BODY * 4L).string().strip().replaceAll("\\s+", " ");
-    return text.length() <= SHOWN_ERROR_BODY ? text : text.substring(0, SHOWN_ERROR_BODY) + "…";
+    return CheckedResponse.execute(
+        client, new Request.Builder().url(url).get().build(), null, "application/xml", "text/xml");
   }
 
   /** Counts what a reading hands on, so that a failed reading is retried only if it handed none. */
