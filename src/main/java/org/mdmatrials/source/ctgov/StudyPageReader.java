@@ -30,7 +30,21 @@ final class StudyPageReader {
     this.sourceVersion = sourceVersion;
   }
 
+  /**
+   * Reads the page binding each study straight from the parser, in one pass; should a study be of
+   * an unexpected shape, the parser cannot go on past it, and the page is read again study by
+   * study.
+   */
   StudyPage read(byte[] body, String url, int pageNumber) throws IOException {
+    try {
+      return read(body, url, pageNumber, true);
+    } catch (StudyOutOfShape e) {
+      return read(body, url, pageNumber, false);
+    }
+  }
+
+  private StudyPage read(byte[] body, String url, int pageNumber, boolean onePass)
+      throws IOException {
     List<StudyPage.Entry> studies = new ArrayList<>();
     List<SkippedRecord> skipped = new ArrayList<>();
     Integer totalCount = null;
@@ -45,7 +59,7 @@ final class StudyPageReader {
           case "studies" -> {
             expect(value, JsonToken.START_ARRAY, "$.studies", url);
             sawStudies = true;
-            readStudies(parser, body, pageNumber, studies, skipped);
+            readStudies(parser, body, pageNumber, onePass, studies, skipped);
           }
           case "nextPageToken" -> nextPageToken = parser.getValueAsString();
           case "totalCount" -> totalCount = parser.getValueAsInt();
@@ -67,14 +81,16 @@ final class StudyPageReader {
   }
 
   /**
-   * Reads each study twice over its bytes: once to find where it ends, and once into the fields
-   * mdma-trials uses. Its JSON text is kept exactly as sent; a tree is built only to describe a
-   * study that cannot be read.
+   * Reads each study into the fields mdma-trials uses, keeping its JSON text exactly as sent: in
+   * one pass, or (when a study was found out of shape) in two, one to find where each study ends
+   * and one to bind it, so that a study that cannot be read is described and skipped. A tree is
+   * built only to describe such a study.
    */
   private void readStudies(
       JsonParser parser,
       byte[] body,
       int pageNumber,
+      boolean onePass,
       List<StudyPage.Entry> studies,
       List<SkippedRecord> skipped)
       throws IOException {
@@ -82,12 +98,21 @@ final class StudyPageReader {
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       position++;
       int start = (int) parser.currentTokenLocation().getByteOffset();
-      parser.skipChildren();
+      StudyJson bound = null;
+      if (onePass && parser.currentToken() == JsonToken.START_OBJECT) {
+        try {
+          bound = mapper.readValue(parser, StudyJson.class);
+        } catch (MismatchedInputException e) {
+          throw new StudyOutOfShape();
+        }
+      } else {
+        parser.skipChildren();
+      }
       int end = (int) parser.currentLocation().getByteOffset();
       try {
-        studies.add(
-            new StudyPage.Entry(
-                toTrial(body, start, end), new String(body, start, end - start, UTF_8)));
+        Trial trial =
+            bound != null ? StudyMapper.toTrial(bound, sourceVersion) : toTrial(body, start, end);
+        studies.add(new StudyPage.Entry(trial, new String(body, start, end - start, UTF_8)));
       } catch (MalformedRecordException e) {
         skipped.add(
             new SkippedRecord(
@@ -118,6 +143,15 @@ final class StudyPageReader {
           JsonShapes.describe(node.at(JsonShapes.pointer(e.getPath()))));
     }
     return StudyMapper.toTrial(study, sourceVersion);
+  }
+
+  /** A study of unexpected shape stopped the one-pass reading of a page. */
+  private static final class StudyOutOfShape extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StudyOutOfShape() {
+      super(null, null, false, false);
+    }
   }
 
   private static String nctId(JsonNode study) {
