@@ -118,9 +118,4 @@ public record HarvesterConfig(
         sources.withUrl(registry, url),
         http);
   }
-
-  public HarvesterConfig withSchedule(Schedule newSchedule) {
-    return new HarvesterConfig(
-        contact, output, categories, registryOrder, fullHarvestEvery, newSchedule, sources, http);
-  }
 }

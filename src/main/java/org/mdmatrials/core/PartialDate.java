@@ -17,11 +17,6 @@ public record PartialDate(String value) {
     }
   }
 
-  /** The date, or null when {@code value} is null. */
-  public static PartialDate ofNullable(String value) {
-    return value == null ? null : new PartialDate(value);
-  }
-
   public boolean isFullDate() {
     return value.length() == 10;
   }
