@@ -2,6 +2,7 @@ package org.mdmatrials;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.HarvestSink;
@@ -13,9 +14,9 @@ public final class CollectingSink implements HarvestSink {
   public final List<SkippedRecord> skipped = new ArrayList<>();
 
   @Override
-  public void accept(Trial trial, String payload) {
+  public void accept(Trial trial, Payload payload) {
     trials.add(trial);
-    payloads.add(payload);
+    payloads.add(payload.toString());
   }
 
   @Override

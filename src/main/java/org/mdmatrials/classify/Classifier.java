@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -225,9 +226,15 @@ public final class Classifier {
 
   /** Folds case the way CASE_INSENSITIVE with UNICODE_CASE compares characters. */
   private static String fold(String text) {
-    StringBuilder folded = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-    return folded.toString();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints()
+            .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return folded.toString();
+      }
+    }
+    // Most registry text is ASCII, where folding is lower-casing: much the faster way.
+    return text.toLowerCase(Locale.ROOT);
   }
 }

@@ -12,6 +12,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,14 +78,21 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** A success with its body in memory; anything else as it came. */
+  /**
+   * A success with its body in memory; anything else as it came. The body is kept in okio's
+   * segments, not one array: a page of studies is megabytes.
+   */
   private static Response readFully(Response response) throws IOException {
     if (!response.isSuccessful()) {
       return response;
     }
     try (ResponseBody body = response.body()) {
-      byte[] bytes = body.bytes();
-      return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+      Buffer bytes = new Buffer();
+      body.source().readAll(bytes);
+      return response
+          .newBuilder()
+          .body(ResponseBody.create(bytes, body.contentType(), bytes.size()))
+          .build();
     }
   }
 

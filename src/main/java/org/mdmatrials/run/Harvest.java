@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.core.Change;
@@ -30,6 +35,7 @@ import org.mdmatrials.sink.csv.CsvSnapshotWriter;
 import org.mdmatrials.sink.report.HtmlReportWriter;
 import org.mdmatrials.sink.sqlite.HistoryStore;
 import org.mdmatrials.sink.sqlite.PreviousSnapshot;
+import org.mdmatrials.sink.sqlite.SnapshotRows;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.sink.xlsx.XlsxSnapshotWriter;
 import org.mdmatrials.source.HarvestScope;
@@ -157,6 +163,18 @@ public final class Harvest {
   private RunReport build(
       Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
       throws IOException, SQLException {
+    RunReport report = harvestInto(staging, runId, started, previous);
+    if (report.exitCode() != FAILED) {
+      writeFiles(staging, report);
+      RunReportFile.write(report, staging.resolve("run.json"));
+    }
+    return report;
+  }
+
+  /** Harvests every source into the snapshot's database, and finishes it unless all failed. */
+  private RunReport harvestInto(
+      Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
+      throws IOException, SQLException {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"))) {
       RecordCollector collector = new RecordCollector(db, classifier, started, progress);
       HarvestPlan plan =
@@ -207,24 +225,87 @@ public final class Harvest {
               results,
               collector.warnings());
       db.writeRun(report);
-      List<String> header =
-          List.of(TrialColumn.values()).stream().map(TrialColumn::columnName).toList();
-      try (CsvSnapshotWriter csv =
-          CsvSnapshotWriter.create(staging.resolve("trials.csv"), header)) {
-        db.forEachTrial(csv::writeRow);
-      }
-      try (CsvSnapshotWriter csv =
-          CsvSnapshotWriter.create(
-              staging.resolve("changes.csv"), SqliteSnapshotWriter.CHANGE_COLUMNS)) {
-        db.forEachChange(csv::writeRow);
-      }
-      XlsxSnapshotWriter.write(staging.resolve("trials.xlsx"), db);
-      DataDictionary.write(staging.resolve("data_dictionary.csv"));
       db.finish();
-      HtmlReportWriter.write(
-          staging.resolve("trials.sqlite"), report, staging.resolve("report.html"));
-      RunReportFile.write(report, staging.resolve("run.json"));
       return report;
+    }
+  }
+
+  /**
+   * Writes the files made from the finished database: the workbook on a thread of its own, as it
+   * takes the longest, and the rest meanwhile.
+   */
+  private static void writeFiles(Path staging, RunReport report) throws IOException, SQLException {
+    Path database = staging.resolve("trials.sqlite");
+    ExecutorService workbookThread =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "trials.xlsx"));
+    try {
+      Future<Void> workbook =
+          workbookThread.submit(
+              () -> {
+                try (SnapshotRows rows = SnapshotRows.open(database)) {
+                  XlsxSnapshotWriter.write(staging.resolve("trials.xlsx"), rows);
+                }
+                return null;
+              });
+      try (SnapshotRows rows = SnapshotRows.open(database)) {
+        List<String> header =
+            List.of(TrialColumn.values()).stream().map(TrialColumn::columnName).toList();
+        try (CsvSnapshotWriter csv =
+            CsvSnapshotWriter.create(staging.resolve("trials.csv"), header)) {
+          rows.forEachTrial(csv::writeRow);
+        }
+        try (CsvSnapshotWriter csv =
+            CsvSnapshotWriter.create(
+                staging.resolve("changes.csv"), SqliteSnapshotWriter.CHANGE_COLUMNS)) {
+          rows.forEachChange(csv::writeRow);
+        }
+      }
+      DataDictionary.write(staging.resolve("data_dictionary.csv"));
+      HtmlReportWriter.write(database, report, staging.resolve("report.html"));
+      finished(workbook);
+    } finally {
+      // On a failure above, the workbook is still waited for: the staging folder is deleted next.
+      workbookThread.shutdown();
+      awaitQuietly(workbookThread);
+    }
+  }
+
+  /** Waits for a file written on another thread, and rethrows what failed it. */
+  private static void finished(Future<Void> file) throws IOException, SQLException {
+    try {
+      file.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the workbook was written");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Waits, however interrupted, until the pool's tasks have ended. */
+  private static void awaitQuietly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

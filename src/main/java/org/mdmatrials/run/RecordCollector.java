@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mdmatrials.classify.Classifier;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
@@ -50,7 +51,7 @@ final class RecordCollector implements HarvestSink {
   }
 
   @Override
-  public void accept(Trial trial, String payload) throws IOException {
+  public void accept(Trial trial, Payload payload) throws IOException {
     Set<String> ids = TrialIds.of(trial);
     try {
       int key = db.addRecord(trial, payload, ids, SqliteSnapshotWriter.FRESH);

@@ -25,6 +25,7 @@ import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
@@ -75,7 +76,13 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
 
   private SqliteSnapshotWriter(Connection db) throws SQLException {
     this.db = db;
-    records = db.prepareStatement(insert("source_records", RECORD_COLUMNS));
+    // The record and the payload, the last two columns, are bound as UTF-8 bytes and stored as
+    // the text they are.
+    records =
+        db.prepareStatement(
+            "INSERT INTO source_records ("
+                + String.join(", ", RECORD_COLUMNS)
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT))");
     recordTrials =
         db.prepareStatement("UPDATE source_records SET trial_id = ? WHERE record_key = ?");
     trials =
@@ -132,7 +139,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
    * @return the record's key (0, 1, 2 … in the order added), or -1, adding nothing, when this
    *     registry's record with this id was added before
    */
-  public int addRecord(Trial trial, String payload, Set<String> registryIds, String sourceStatus)
+  public int addRecord(Trial trial, Payload payload, Set<String> registryIds, String sourceStatus)
       throws SQLException {
     if (!recordIds.add(trial.registry() + " " + trial.trialId())) {
       return -1;
@@ -145,7 +152,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
         sourceStatus,
         String.join(" ", registryIds),
         TrialJson.write(trial),
-        payload);
+        payload.utf8());
   }
 
   /**
@@ -175,7 +182,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
           }
           String ids = rs.getString(3);
           String status = FRESH.equals(rs.getString(6)) ? freshStatus : rs.getString(6);
-          Trial trial = TrialJson.read(rs.getString(4), registry + " " + id);
+          byte[] record = rs.getBytes(4);
+          Trial trial = TrialJson.read(record, registry + " " + id);
           int key =
               addRecordRow(
                   registry.name(),
@@ -184,8 +192,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
                   rs.getString(2),
                   status,
                   ids,
-                  rs.getString(4),
-                  rs.getString(5));
+                  record,
+                  rs.getBytes(5));
           copied.copied(
               key,
               trial,
@@ -214,7 +222,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          Trial trial = TrialJson.read(rs.getString(4), rs.getString(2) + " " + rs.getString(3));
+          Trial trial = TrialJson.read(rs.getBytes(4), rs.getString(2) + " " + rs.getString(3));
           found.add(new StoredRecord(rs.getInt(1), trial, rs.getString(5)));
         }
       }
@@ -324,24 +332,6 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     return counts;
   }
 
-  /** Hands every change's cells to {@code handler} in {@link #CHANGE_COLUMNS} order. */
-  public void forEachChange(RowHandler handler) throws SQLException, IOException {
-    try (Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT "
-                    + String.join(", ", CHANGE_COLUMNS)
-                    + " FROM changes ORDER BY trial_id, rowid")) {
-      Object[] row = new Object[CHANGE_COLUMNS.size()];
-      while (rs.next()) {
-        for (int i = 0; i < row.length; i++) {
-          row[i] = rs.getObject(i + 1);
-        }
-        handler.row(Arrays.asList(row));
-      }
-    }
-  }
-
   /** Records the run; the report's trials and counts are stored as given. */
   public void writeRun(RunReport report) throws SQLException {
     flush();
@@ -435,52 +425,6 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
     }
   }
 
-  /** Hands every trial's cells to {@code handler} in {@link TrialColumn} order, by trial id. */
-  public void forEachTrial(RowHandler handler) throws SQLException, IOException {
-    flush();
-    try (PreparedStatement st =
-        db.prepareStatement("SELECT " + trialColumns() + " FROM trials ORDER BY trial_id")) {
-      handTrials(st, handler);
-    }
-  }
-
-  /**
-   * Hands the cells of every trial that fits {@code category} (per {@code trial_categories}, so a
-   * trial of several categories comes under each) to {@code handler}, as {@link #forEachTrial}.
-   */
-  public void forEachTrialIn(Indication category, RowHandler handler)
-      throws SQLException, IOException {
-    flush();
-    // Walks the trials in key order and looks each up in trial_categories' key: no sort, however
-    // many trials.
-    try (PreparedStatement st =
-        db.prepareStatement(
-            "SELECT "
-                + trialColumns()
-                + " FROM trials WHERE EXISTS (SELECT 1 FROM trial_categories c"
-                + " WHERE c.trial_id = trials.trial_id AND c.category = ?) ORDER BY trial_id")) {
-      st.setString(1, category.name());
-      handTrials(st, handler);
-    }
-  }
-
-  private static String trialColumns() {
-    return COLUMNS.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "));
-  }
-
-  private static void handTrials(PreparedStatement st, RowHandler handler)
-      throws SQLException, IOException {
-    try (ResultSet rs = st.executeQuery()) {
-      Object[] row = new Object[COLUMNS.size()];
-      while (rs.next()) {
-        for (int i = 0; i < row.length; i++) {
-          row[i] = rs.getObject(i + 1);
-        }
-        handler.row(Arrays.asList(row));
-      }
-    }
-  }
-
   /** Creates the indexes, commits, and leaves the file in rollback-journal mode for readers. */
   public void finish() throws SQLException, IOException {
     flush();
@@ -502,12 +446,6 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       db.rollback();
       db.close();
     }
-  }
-
-  /** Receives one trial's cells. */
-  @FunctionalInterface
-  public interface RowHandler {
-    void row(List<Object> cells) throws IOException;
   }
 
   /** Told of each record copied from a previous snapshot. */
@@ -583,6 +521,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       st.setNull(index, Types.NULL);
     } else if (value instanceof Integer number) {
       st.setInt(index, number);
+    } else if (value instanceof byte[] utf8) {
+      st.setBytes(index, utf8);
     } else {
       st.setString(index, value.toString());
     }

@@ -14,15 +14,16 @@ final class TrialJson {
 
   private TrialJson() {}
 
-  static String write(Trial trial) {
+  /** The record as UTF-8 JSON. */
+  static byte[] write(Trial trial) {
     try {
-      return MAPPER.writeValueAsString(trial);
+      return MAPPER.writeValueAsBytes(trial);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a trial record always serialises", e);
     }
   }
 
-  static Trial read(String json, String where) throws IOException {
+  static Trial read(byte[] json, String where) throws IOException {
     try {
       return MAPPER.readValue(json, Trial.class);
     } catch (IOException e) {

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.dhatim.fastexcel.Workbook;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.sink.TrialColumn;
+import org.mdmatrials.sink.sqlite.SnapshotRows;
+import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter.RowHandler;
 
 /**
  * Writes {@code trials.xlsx}: the rows and columns of {@code trials.csv} on an "All" sheet, again
@@ -41,10 +43,13 @@ public final class XlsxSnapshotWriter {
   private XlsxSnapshotWriter() {}
 
   /** Writes the workbook to {@code file}, which must not exist yet, from the snapshot's rows. */
-  public static void write(Path file, SqliteSnapshotWriter db) throws IOException, SQLException {
+  public static void write(Path file, SnapshotRows db) throws IOException, SQLException {
     try (OutputStream out =
         new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW))) {
       Workbook workbook = new Workbook(out, "mdma-trials", null);
+      // Deflating the sheets' XML is much of the workbook's cost; the fastest level makes the file
+      // about an eighth larger (BENCHMARKS.md).
+      workbook.setCompressionLevel(Deflater.BEST_SPEED);
       writeSheet(workbook, ALL, TRIAL_COLUMNS, db::forEachTrial);
       for (Indication category : Indication.values()) {
         writeSheet(
@@ -74,7 +79,7 @@ public final class XlsxSnapshotWriter {
   }
 
   /** The Changes sheet, started at the first change so that it exists only when there is one. */
-  private static void writeChanges(Workbook workbook, SqliteSnapshotWriter db)
+  private static void writeChanges(Workbook workbook, SnapshotRows db)
       throws IOException, SQLException {
     SheetWriter[] sheet = new SheetWriter[1];
     db.forEachChange(

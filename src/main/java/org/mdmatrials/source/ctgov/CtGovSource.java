@@ -107,9 +107,10 @@ public final class CtGovSource implements TrialSource {
     // One page ahead: the next page is fetched and read on a thread of its own while this one's
     // studies are handed on.
     ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
+    PageBuffer buffer = new PageBuffer(LIMITS.getMaxDocumentLength());
     try {
       HttpUrl url = firstPage;
-      Future<StudyPage> next = ahead.submit(fetch(url, reader, 1));
+      Future<StudyPage> next = ahead.submit(fetch(url, reader, buffer, 1));
       do {
         StudyPage page = await(next);
         pages++;
@@ -126,7 +127,7 @@ public final class CtGovSource implements TrialSource {
         token = page.nextPageToken();
         if (token != null) {
           url = studiesUrl(parameters, token);
-          next = ahead.submit(fetch(url, reader, pages + 1));
+          next = ahead.submit(fetch(url, reader, buffer, pages + 1));
         }
         for (StudyPage.Entry entry : page.studies()) {
           sink.accept(entry.trial(), entry.payload());
@@ -194,8 +195,9 @@ public final class CtGovSource implements TrialSource {
     }
   }
 
-  private Callable<StudyPage> fetch(HttpUrl url, StudyPageReader reader, int pageNumber) {
-    return () -> fetchPage(url, reader, pageNumber);
+  private Callable<StudyPage> fetch(
+      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) {
+    return () -> fetchPage(url, reader, buffer, pageNumber);
   }
 
   /** The page a fetch brought, or the IOException that stopped it. */
@@ -214,15 +216,16 @@ public final class CtGovSource implements TrialSource {
   }
 
   /** See https://clinicaltrials.gov/data-api/api#get-/studies */
-  private StudyPage fetchPage(HttpUrl url, StudyPageReader reader, int pageNumber)
-      throws IOException {
+  private StudyPage fetchPage(
+      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) throws IOException {
     return Refetcher.untilReadable(
         retries,
         url,
         () -> {
           try (Response response = call(url)) {
-            return reader.read(response.body().bytes(), url.toString(), pageNumber);
+            buffer.fill(response.body());
           }
+          return reader.read(buffer.bytes(), buffer.length(), url.toString(), pageNumber);
         });
   }
 

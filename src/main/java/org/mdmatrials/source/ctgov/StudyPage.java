@@ -1,6 +1,7 @@
 package org.mdmatrials.source.ctgov;
 
 import java.util.List;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
 
@@ -12,7 +13,7 @@ record StudyPage(
     List<Entry> studies, List<SkippedRecord> skipped, Integer totalCount, String nextPageToken) {
 
   /** A study that was read: the common record and the study's JSON as the registry sent it. */
-  record Entry(Trial trial, String payload) {}
+  record Entry(Trial trial, Payload payload) {}
 
   int size() {
     return studies.size() + skipped.size();

@@ -1,7 +1,5 @@
 package org.mdmatrials.source.ctgov;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
@@ -33,24 +32,24 @@ final class StudyPageReader {
   /**
    * Reads the page binding each study straight from the parser, in one pass; should a study be of
    * an unexpected shape, the parser cannot go on past it, and the page is read again study by
-   * study.
+   * study. The page is the first {@code length} bytes of {@code body}.
    */
-  StudyPage read(byte[] body, String url, int pageNumber) throws IOException {
+  StudyPage read(byte[] body, int length, String url, int pageNumber) throws IOException {
     try {
-      return read(body, url, pageNumber, true);
+      return read(body, length, url, pageNumber, true);
     } catch (StudyOutOfShape e) {
-      return read(body, url, pageNumber, false);
+      return read(body, length, url, pageNumber, false);
     }
   }
 
-  private StudyPage read(byte[] body, String url, int pageNumber, boolean onePass)
+  private StudyPage read(byte[] body, int length, String url, int pageNumber, boolean onePass)
       throws IOException {
     List<StudyPage.Entry> studies = new ArrayList<>();
     List<SkippedRecord> skipped = new ArrayList<>();
     Integer totalCount = null;
     String nextPageToken = null;
     boolean sawStudies = false;
-    try (JsonParser parser = mapper.createParser(body)) {
+    try (JsonParser parser = mapper.createParser(body, 0, length)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT, "$", url);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
@@ -112,7 +111,7 @@ final class StudyPageReader {
       try {
         Trial trial =
             bound != null ? StudyMapper.toTrial(bound, sourceVersion) : toTrial(body, start, end);
-        studies.add(new StudyPage.Entry(trial, new String(body, start, end - start, UTF_8)));
+        studies.add(new StudyPage.Entry(trial, Payload.utf8(body, start, end)));
       } catch (MalformedRecordException e) {
         skipped.add(
             new SkippedRecord(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
@@ -145,7 +146,7 @@ public final class CtisSource implements TrialSource {
               e.problem()));
       return false;
     }
-    sink.accept(trial, record.text());
+    sink.accept(trial, Payload.of(record.text()));
     return true;
   }
 

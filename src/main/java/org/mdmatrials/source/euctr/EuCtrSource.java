@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
@@ -145,7 +146,7 @@ public final class EuCtrSource implements TrialSource {
 
   private static void handOn(DownloadPage page, HarvestSink sink) throws IOException {
     for (DownloadPage.Entry entry : page.trials()) {
-      sink.accept(entry.trial(), entry.payload());
+      sink.accept(entry.trial(), Payload.of(entry.payload()));
     }
     for (SkippedRecord record : page.skipped()) {
       log.warn("Skipped {}", record);

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
@@ -162,7 +163,7 @@ final class AllTrialsReader {
       sink.skipped(skipped);
       return false;
     }
-    sink.accept(trial, captured.payload());
+    sink.accept(trial, Payload.of(captured.payload()));
     return true;
   }
 

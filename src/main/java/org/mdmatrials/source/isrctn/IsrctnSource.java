@@ -7,6 +7,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
@@ -168,7 +169,7 @@ public final class IsrctnSource implements TrialSource {
     }
 
     @Override
-    public void accept(Trial trial, String payload) throws IOException {
+    public void accept(Trial trial, Payload payload) throws IOException {
       handedOn++;
       sink.accept(trial, payload);
     }

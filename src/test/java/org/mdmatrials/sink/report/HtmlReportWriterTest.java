@@ -21,6 +21,7 @@ import org.mdmatrials.core.CategoryMatch.Evidence;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
@@ -243,7 +244,8 @@ class HtmlReportWriterTest {
     Path database = dir.resolve("trials.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
       for (Added a : trials) {
-        db.addRecord(a.trial(), "{}", Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);
+        db.addRecord(
+            a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);
         List<Evidence> evidence =
             a.category() == Indication.OTHER ? List.of() : List.of(new Evidence("title", "x"));
         Classification sorted =

@@ -21,6 +21,7 @@ import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.MdmaRole;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
@@ -63,7 +64,11 @@ class SqliteSnapshotWriterTest {
     Path file = dir.resolve("trials.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
       int key =
-          db.addRecord(conjoint, "{\"raw\":1}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+          db.addRecord(
+              conjoint,
+              Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
+              Set.of("NCT02876172"),
+              SqliteSnapshotWriter.FRESH);
       db.addTrial(row(conjoint, conjointSorted));
       assertThat(key).isZero();
       db.finish();
@@ -109,7 +114,19 @@ class SqliteSnapshotWriterTest {
                   "SELECT registry, record_id, trial_id, source_status, registry_ids, payload FROM source_records"))
           .containsExactly(
               List.of(
-                  "CTGOV", "NCT02876172", "NCT02876172", "fresh", "NCT02876172", "{\"raw\":1}"));
+                  "CTGOV",
+                  "NCT02876172",
+                  "NCT02876172",
+                  "fresh",
+                  "NCT02876172",
+                  "{\"raw\":\"Montréal, ≥ 18 years\"}"));
+      // Stored as text, not as bytes: SQLite's JSON functions read both the payload and the record.
+      assertThat(
+              rows(
+                  st,
+                  "SELECT typeof(payload), json_extract(payload, '$.raw'), typeof(record),"
+                      + " json_extract(record, '$.trialId') FROM source_records"))
+          .containsExactly(List.of("text", "Montréal, ≥ 18 years", "text", "NCT02876172"));
       assertThat(rows(st, "SELECT linked_ids, source_status, registry_status FROM trials"))
           .containsExactly(List.of("NCT02876172", "fresh", "COMPLETED"));
     }
@@ -145,8 +162,10 @@ class SqliteSnapshotWriterTest {
   @Test
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
-      assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isZero();
-      assertThat(db.addRecord(conjoint, "{}", Set.of(), SqliteSnapshotWriter.FRESH)).isEqualTo(-1);
+      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+          .isZero();
+      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+          .isEqualTo(-1);
       assertThat(db.records(List.of(0, 1)))
           .containsExactly(new SqliteSnapshotWriter.StoredRecord(0, conjoint, "fresh"));
     }
@@ -157,9 +176,13 @@ class SqliteSnapshotWriterTest {
     Path earlier = dir.resolve("earlier.sqlite");
     Trial other = trial("NCT00100000").title("Another").build();
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
-      db.addRecord(conjoint, "{\"a\":1}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.addRecord(
-          other, "{\"b\":2}", Set.of("NCT00100000"), "carried over (data of 2026-11-01T02:00:00Z)");
+          conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.addRecord(
+          other,
+          Payload.of("{\"b\":2}"),
+          Set.of("NCT00100000"),
+          "carried over (data of 2026-11-01T02:00:00Z)");
       db.finish();
     }
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
@@ -189,7 +212,7 @@ class SqliteSnapshotWriterTest {
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
-      db.addRecord(conjoint, "{}", Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.addRecord(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.finish();
     }
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
@@ -209,14 +232,18 @@ class SqliteSnapshotWriterTest {
     Classification other =
         new Classification(
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+    Path file = dir.resolve("trials.sqlite");
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
       for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
         db.addTrial(row(trial(id).build(), other));
       }
-      List<Object> ids = new ArrayList<>();
-      db.forEachTrial(cells -> ids.add(cells.get(0)));
-      assertThat(ids).containsExactly("NCT00100000", "NCT03000000", "NCT05000000");
+      db.finish();
     }
+    List<Object> ids = new ArrayList<>();
+    try (SnapshotRows rows = SnapshotRows.open(file)) {
+      rows.forEachTrial(cells -> ids.add(cells.get(0)));
+    }
+    assertThat(ids).containsExactly("NCT00100000", "NCT03000000", "NCT05000000");
   }
 
   @Test

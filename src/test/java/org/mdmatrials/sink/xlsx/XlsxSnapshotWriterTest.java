@@ -32,10 +32,12 @@ import org.mdmatrials.core.CategoryMatch.Evidence;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.sink.CellLimit;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.TrialRow;
+import org.mdmatrials.sink.sqlite.SnapshotRows;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 
 class XlsxSnapshotWriterTest {
@@ -239,17 +241,21 @@ class XlsxSnapshotWriterTest {
   /** Writes a snapshot of {@code trials} and its workbook; changes against {@code previous}. */
   private Path workbook(Path previous, Trial... trials) throws Exception {
     Path file = dir.resolve("trials.xlsx");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+    Path database = dir.resolve("trials.sqlite");
+    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
       addTrials(db, trials);
       db.writeChanges(previous);
-      XlsxSnapshotWriter.write(file, db);
+      db.finish();
+    }
+    try (SnapshotRows rows = SnapshotRows.open(database)) {
+      XlsxSnapshotWriter.write(file, rows);
     }
     return file;
   }
 
   private void addTrials(SqliteSnapshotWriter db, Trial... trials) throws Exception {
     for (Trial t : trials) {
-      db.addRecord(t, "{}", Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
+      db.addRecord(t, Payload.of("{}"), Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
       db.addTrial(new TrialRow(t, sorted.get(t), List.of(t.trialId()), "fresh", HARVESTED));
     }
   }

@@ -1,0 +1,104 @@
+package org.mdmatrials.sink.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mdmatrials.core.Indication;
+import org.mdmatrials.sink.TrialColumn;
+
+/**
+ * The rows of a finished {@code trials.sqlite}, read-only, for the files written from them. Each
+ * view has its own connection, so several files can be written from one snapshot at once.
+ */
+public final class SnapshotRows implements AutoCloseable {
+  private static final List<TrialColumn> COLUMNS = List.of(TrialColumn.values());
+
+  private final Connection db;
+
+  private SnapshotRows(Connection db) {
+    this.db = db;
+  }
+
+  /**
+   * Opens {@code file}, a snapshot database written and finished by {@link SqliteSnapshotWriter}.
+   */
+  public static SnapshotRows open(Path file) throws SQLException {
+    return new SnapshotRows(DriverManager.getConnection("jdbc:sqlite:" + file + "?open_mode=1"));
+  }
+
+  /** Hands every trial's cells to {@code handler} in {@link TrialColumn} order, by trial id. */
+  public void forEachTrial(RowHandler handler) throws SQLException, IOException {
+    try (PreparedStatement st =
+        db.prepareStatement("SELECT " + trialColumns() + " FROM trials ORDER BY trial_id")) {
+      handRows(st, handler);
+    }
+  }
+
+  /**
+   * Hands the cells of every trial that fits {@code category} (per {@code trial_categories}, so a
+   * trial of several categories comes under each) to {@code handler}, as {@link #forEachTrial}.
+   */
+  public void forEachTrialIn(Indication category, RowHandler handler)
+      throws SQLException, IOException {
+    // Walks the trials in key order and looks each up in trial_categories' key: no sort, however
+    // many trials.
+    try (PreparedStatement st =
+        db.prepareStatement(
+            "SELECT "
+                + trialColumns()
+                + " FROM trials WHERE EXISTS (SELECT 1 FROM trial_categories c"
+                + " WHERE c.trial_id = trials.trial_id AND c.category = ?) ORDER BY trial_id")) {
+      st.setString(1, category.name());
+      handRows(st, handler);
+    }
+  }
+
+  /**
+   * Hands every change's cells to {@code handler} in {@link SqliteSnapshotWriter#CHANGE_COLUMNS}
+   * order.
+   */
+  public void forEachChange(RowHandler handler) throws SQLException, IOException {
+    try (PreparedStatement st =
+        db.prepareStatement(
+            "SELECT "
+                + String.join(", ", SqliteSnapshotWriter.CHANGE_COLUMNS)
+                + " FROM changes ORDER BY trial_id, rowid")) {
+      handRows(st, handler);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    db.close();
+  }
+
+  private static String trialColumns() {
+    return COLUMNS.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "));
+  }
+
+  private static void handRows(PreparedStatement st, RowHandler handler)
+      throws SQLException, IOException {
+    try (ResultSet rs = st.executeQuery()) {
+      Object[] row = new Object[rs.getMetaData().getColumnCount()];
+      while (rs.next()) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        handler.row(Arrays.asList(row));
+      }
+    }
+  }
+
+  /** Receives one row's cells. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void row(List<Object> cells) throws IOException;
+  }
+}
