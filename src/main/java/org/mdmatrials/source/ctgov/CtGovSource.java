@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -104,15 +105,16 @@ public final class CtGovSource implements TrialSource {
     int skipped = 0;
     int pages = 0;
     String token = null;
-    // One page ahead: the next page is fetched and read on a thread of its own while this one's
-    // studies are handed on.
+    // One page ahead: the next page is fetched, read and its studies made ready to store on a
+    // thread of its own while this one's studies are stored.
     ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
     PageBuffer buffer = new PageBuffer(LIMITS.getMaxDocumentLength());
     try {
       HttpUrl url = firstPage;
-      Future<StudyPage> next = ahead.submit(fetch(url, reader, buffer, 1));
+      Future<ReadyPage> next = ahead.submit(fetch(url, reader, buffer, sink, 1));
       do {
-        StudyPage page = await(next);
+        ReadyPage ready = await(next);
+        StudyPage page = ready.page();
         pages++;
         if (pages == 1) {
           expected = page.totalCount();
@@ -127,10 +129,10 @@ public final class CtGovSource implements TrialSource {
         token = page.nextPageToken();
         if (token != null) {
           url = studiesUrl(parameters, token);
-          next = ahead.submit(fetch(url, reader, buffer, pages + 1));
+          next = ahead.submit(fetch(url, reader, buffer, sink, pages + 1));
         }
-        for (StudyPage.Entry entry : page.studies()) {
-          sink.accept(entry.trial(), entry.payload());
+        for (HarvestSink.Ready record : ready.records()) {
+          sink.accept(record);
         }
         for (SkippedRecord record : page.skipped()) {
           log.warn("Skipped {}", record);
@@ -195,13 +197,21 @@ public final class CtGovSource implements TrialSource {
     }
   }
 
-  private Callable<StudyPage> fetch(
-      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) {
-    return () -> fetchPage(url, reader, buffer, pageNumber);
+  /** Fetches and reads a page, and makes its studies ready to store, on the calling thread. */
+  private Callable<ReadyPage> fetch(
+      HttpUrl url, StudyPageReader reader, PageBuffer buffer, HarvestSink sink, int pageNumber) {
+    return () -> {
+      StudyPage page = fetchPage(url, reader, buffer, pageNumber);
+      return new ReadyPage(
+          page, page.studies().stream().map(s -> sink.prepare(s.trial(), s.payload())).toList());
+    };
   }
 
+  /** A page read, with its studies made ready to store. */
+  private record ReadyPage(StudyPage page, List<HarvestSink.Ready> records) {}
+
   /** The page a fetch brought, or the IOException that stopped it. */
-  private static StudyPage await(Future<StudyPage> page) throws IOException {
+  private static ReadyPage await(Future<ReadyPage> page) throws IOException {
     try {
       return page.get();
     } catch (ExecutionException e) {

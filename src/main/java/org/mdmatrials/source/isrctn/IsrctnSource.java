@@ -169,9 +169,14 @@ public final class IsrctnSource implements TrialSource {
     }
 
     @Override
-    public void accept(Trial trial, Payload payload) throws IOException {
+    public Ready prepare(Trial trial, Payload payload) {
+      return sink.prepare(trial, payload);
+    }
+
+    @Override
+    public void accept(Ready record) throws IOException {
       handedOn++;
-      sink.accept(trial, payload);
+      sink.accept(record);
     }
 
     @Override

@@ -245,7 +245,9 @@ class HtmlReportWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
       for (Added a : trials) {
         db.addRecord(
-            a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);
+            SqliteSnapshotWriter.NewRecord.of(a.trial(), Payload.of("{}")),
+            Set.of(a.trial().trialId()),
+            SqliteSnapshotWriter.FRESH);
         List<Evidence> evidence =
             a.category() == Indication.OTHER ? List.of() : List.of(new Evidence("title", "x"));
         Classification sorted =

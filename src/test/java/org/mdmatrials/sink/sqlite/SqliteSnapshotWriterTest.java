@@ -65,8 +65,8 @@ class SqliteSnapshotWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
       int key =
           db.addRecord(
-              conjoint,
-              Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
+              SqliteSnapshotWriter.NewRecord.of(
+                  conjoint, Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}")),
               Set.of("NCT02876172"),
               SqliteSnapshotWriter.FRESH);
       db.addTrial(row(conjoint, conjointSorted));
@@ -162,9 +162,17 @@ class SqliteSnapshotWriterTest {
   @Test
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
-      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+      assertThat(
+              db.addRecord(
+                  SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
+                  Set.of(),
+                  SqliteSnapshotWriter.FRESH))
           .isZero();
-      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+      assertThat(
+              db.addRecord(
+                  SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
+                  Set.of(),
+                  SqliteSnapshotWriter.FRESH))
           .isEqualTo(-1);
       assertThat(db.records(List.of(0, 1)))
           .containsExactly(new SqliteSnapshotWriter.StoredRecord(0, conjoint, "fresh"));
@@ -177,10 +185,11 @@ class SqliteSnapshotWriterTest {
     Trial other = trial("NCT00100000").title("Another").build();
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
       db.addRecord(
-          conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+          SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{\"a\":1}")),
+          Set.of("NCT02876172"),
+          SqliteSnapshotWriter.FRESH);
       db.addRecord(
-          other,
-          Payload.of("{\"b\":2}"),
+          SqliteSnapshotWriter.NewRecord.of(other, Payload.of("{\"b\":2}")),
           Set.of("NCT00100000"),
           "carried over (data of 2026-11-01T02:00:00Z)");
       db.finish();
@@ -212,7 +221,10 @@ class SqliteSnapshotWriterTest {
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
-      db.addRecord(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+      db.addRecord(
+          SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
+          Set.of("NCT02876172"),
+          SqliteSnapshotWriter.FRESH);
       db.finish();
     }
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
