@@ -13,7 +13,6 @@ import org.dhatim.fastexcel.Workbook;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.sqlite.SnapshotRows;
-import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 
 /**
@@ -50,12 +49,18 @@ public final class XlsxSnapshotWriter {
       // Deflating the sheets' XML is much of the workbook's cost; the fastest level makes the file
       // about an eighth larger (BENCHMARKS.md).
       workbook.setCompressionLevel(Deflater.BEST_SPEED);
-      writeSheet(workbook, ALL, TRIAL_COLUMNS, db::forEachTrial);
-      for (Indication category : Indication.values()) {
-        writeSheet(
-            workbook, sheetName(category), TRIAL_COLUMNS, h -> db.forEachTrialIn(category, h));
+      try (RowsAhead ahead = new RowsAhead()) {
+        writeSheet(workbook, ahead, ALL, TRIAL_COLUMNS, db::forEachTrial);
+        for (Indication category : Indication.values()) {
+          writeSheet(
+              workbook,
+              ahead,
+              sheetName(category),
+              TRIAL_COLUMNS,
+              h -> db.forEachTrialIn(category, h));
+        }
+        writeChanges(workbook, ahead, db);
       }
-      writeChanges(workbook, db);
       workbook.finish();
     }
   }
@@ -71,18 +76,20 @@ public final class XlsxSnapshotWriter {
     };
   }
 
-  private static void writeSheet(Workbook workbook, String name, List<Column> columns, Rows rows)
+  private static void writeSheet(
+      Workbook workbook, RowsAhead ahead, String name, List<Column> columns, RowsAhead.Rows rows)
       throws IOException, SQLException {
     SheetWriter sheet = SheetWriter.start(workbook, name, columns);
-    rows.forEach(sheet::addRow);
+    ahead.forEach(rows, sheet::addRow);
     sheet.finish();
   }
 
   /** The Changes sheet, started at the first change so that it exists only when there is one. */
-  private static void writeChanges(Workbook workbook, SnapshotRows db)
+  private static void writeChanges(Workbook workbook, RowsAhead ahead, SnapshotRows db)
       throws IOException, SQLException {
     SheetWriter[] sheet = new SheetWriter[1];
-    db.forEachChange(
+    ahead.forEach(
+        db::forEachChange,
         cells -> {
           if (sheet[0] == null) {
             sheet[0] = SheetWriter.start(workbook, CHANGES, CHANGE_COLUMNS);
@@ -141,11 +148,5 @@ public final class XlsxSnapshotWriter {
       case "field" -> 24;
       default -> 50;
     };
-  }
-
-  /** Hands rows to a handler: a snapshot's trials, or those of one category. */
-  @FunctionalInterface
-  private interface Rows {
-    void forEach(RowHandler handler) throws IOException, SQLException;
   }
 }

@@ -1,0 +1,111 @@
+package org.mdmatrials.sink.xlsx;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
+
+/**
+ * Reads rows on a thread of its own, a batch ahead of the thread writing them: reading the database
+ * is about a third of the time a sheet takes. Holds at most a few batches.
+ */
+final class RowsAhead implements AutoCloseable {
+  private static final int BATCH = 500;
+  private static final int BATCHES_AHEAD = 4;
+
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(task -> new Thread(task, "trials.xlsx rows"));
+
+  /** Hands every row {@code rows} reads to {@code handler}, in order, on the calling thread. */
+  void forEach(Rows rows, RowHandler handler) throws IOException, SQLException {
+    BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    Future<?> reading = reader.submit(() -> read(rows, queue));
+    try {
+      for (Batch batch = queue.take(); !batch.last(); batch = queue.take()) {
+        for (List<Object> row : batch.rows()) {
+          handler.row(row);
+        }
+      }
+      reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing rows");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      // Stops a reading still going when writing failed; it is blocked handing on a batch.
+      reading.cancel(true);
+    }
+  }
+
+  /** Reads every row into the queue, and then the last (empty) batch, even when reading failed. */
+  private static Void read(Rows rows, BlockingQueue<Batch> queue)
+      throws IOException, SQLException, InterruptedException {
+    try {
+      List<List<Object>> batch = new ArrayList<>(BATCH);
+      rows.forEach(
+          cells -> {
+            batch.add(Arrays.asList(cells.toArray()));
+            if (batch.size() == BATCH) {
+              put(queue, new Batch(List.copyOf(batch), false));
+              batch.clear();
+            }
+          });
+      put(queue, new Batch(List.copyOf(batch), false));
+    } finally {
+      queue.put(new Batch(List.of(), true));
+    }
+    return null;
+  }
+
+  private static void put(BlockingQueue<Batch> queue, Batch batch) throws IOException {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("stopped reading rows");
+    }
+  }
+
+  /** Stops a reading still going and waits for it: it notices at its next batch. */
+  @Override
+  public void close() {
+    reader.shutdownNow();
+    try {
+      if (!reader.awaitTermination(1, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("rows were still being read a minute after stopping");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Rows read in order; the last batch is empty and says that reading ended. */
+  private record Batch(List<List<Object>> rows, boolean last) {}
+
+  /** Hands rows to a handler: a snapshot's trials, or those of one category. */
+  @FunctionalInterface
+  interface Rows {
+    void forEach(RowHandler handler) throws IOException, SQLException;
+  }
+}

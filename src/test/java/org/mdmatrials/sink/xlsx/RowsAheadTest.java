@@ -1,0 +1,77 @@
+package org.mdmatrials.sink.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RowsAheadTest {
+  @Test
+  void handsOnEveryRowInOrderWithItsEmptyCells() throws Exception {
+    List<List<Object>> written = new ArrayList<>();
+    try (RowsAhead ahead = new RowsAhead()) {
+      ahead.forEach(
+          handler -> {
+            for (int i = 0; i < 1234; i++) {
+              handler.row(Arrays.asList(i, null, "row " + i));
+            }
+          },
+          written::add);
+      // The same reader serves the next sheet.
+      ahead.forEach(handler -> handler.row(List.of("next")), written::add);
+    }
+
+    assertThat(written).hasSize(1235);
+    assertThat(written.get(0)).containsExactly(0, null, "row 0");
+    assertThat(written.get(1233)).containsExactly(1233, null, "row 1233");
+    assertThat(written.get(1234)).containsExactly("next");
+  }
+
+  @Test
+  void aReadingThatFailsFailsTheWriting() {
+    List<List<Object>> written = new ArrayList<>();
+    try (RowsAhead ahead = new RowsAhead()) {
+      assertThatThrownBy(
+              () ->
+                  ahead.forEach(
+                      handler -> {
+                        handler.row(List.of("first"));
+                        throw new SQLException("database disk image is malformed");
+                      },
+                      written::add))
+          .isInstanceOf(SQLException.class)
+          .hasMessage("database disk image is malformed");
+    }
+  }
+
+  @Test
+  void aWritingThatFailsStopsTheReading() throws Exception {
+    AtomicInteger read = new AtomicInteger();
+    try (RowsAhead ahead = new RowsAhead()) {
+      assertThatThrownBy(
+              () ->
+                  ahead.forEach(
+                      handler -> {
+                        while (true) {
+                          handler.row(List.of(read.incrementAndGet()));
+                        }
+                      },
+                      cells -> {
+                        throw new IOException("disk full");
+                      }))
+          .isInstanceOf(IOException.class)
+          .hasMessage("disk full");
+    }
+    // Closed, the reader has stopped: at the batch it was filling when the writing failed.
+    int stoppedAt = read.get();
+    assertThat(stoppedAt).isLessThan(10_000);
+    Thread.sleep(100);
+    assertThat(read.get()).isEqualTo(stoppedAt);
+  }
+}
