@@ -14,14 +14,14 @@ import org.mdmatrials.sink.CellLimit;
  * text is held in memory until the workbook ends.
  */
 enum CellKind {
-  TEXT {
+  TEXT(null) {
     @Override
     void write(Worksheet sheet, int row, int column, Object value) {
       sheet.inlineString(row, column, CellLimit.fit(value.toString()));
     }
   },
   /** A number; anything else is written as text. */
-  NUMBER {
+  NUMBER(null) {
     @Override
     void write(Worksheet sheet, int row, int column, Object value) {
       if (value instanceof Number number) {
@@ -36,32 +36,42 @@ enum CellKind {
    * year or a month ({@code 2008}, {@code 2008-05}) stays text, since Excel would invent a day. So
    * does a day that is no date ({@code 2021-02-30}) or one before Excel's calendar starts.
    */
-  DATE {
+  DATE("yyyy-mm-dd") {
     @Override
     void write(Worksheet sheet, int row, int column, Object value) {
       LocalDate day = fullDate(value.toString());
       if (day != null) {
         sheet.value(row, column, day);
-        sheet.style(row, column).format(DATE_FORMAT).set();
       } else {
         TEXT.write(sheet, row, column, value);
       }
     }
   },
   /** An instant ({@code 2026-11-28T02:30:00Z}) as an Excel date-time in UTC. */
-  DATE_TIME {
+  DATE_TIME("yyyy-mm-dd hh:mm:ss") {
     @Override
     void write(Worksheet sheet, int row, int column, Object value) {
       Instant instant = Instant.parse(value.toString());
       sheet.value(row, column, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-      sheet.style(row, column).format(DATE_TIME_FORMAT).set();
     }
   };
 
-  private static final String DATE_FORMAT = "yyyy-mm-dd";
-  private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
   private static final int FULL_DATE_LENGTH = "2008-05-14".length();
   private static final int FIRST_EXCEL_YEAR = 1900;
+
+  private final String format;
+
+  CellKind(String format) {
+    this.format = format;
+  }
+
+  /**
+   * The number format of the column's cells, or null for none. It is set on the column's rows, not
+   * cell by cell (much the cheaper), and shows text, such as a partial date, unchanged.
+   */
+  String format() {
+    return format;
+  }
 
   /** Writes a cell that has a value; an absent value is left an empty cell by the caller. */
   abstract void write(Worksheet sheet, int row, int column, Object value);

@@ -16,6 +16,7 @@ final class SheetWriter {
   private final Worksheet sheet;
   private final List<Column> columns;
   private int rows;
+  private int unformatted;
 
   private SheetWriter(Worksheet sheet, List<Column> columns) {
     this.sheet = sheet;
@@ -41,6 +42,7 @@ final class SheetWriter {
     sheet.range(0, 0, 0, columns.size() - 1).style().bold().set();
     sheet.freezePane(0, 1);
     rows = 1;
+    unformatted = 1;
   }
 
   /** Writes one row; null cells stay empty. */
@@ -57,12 +59,27 @@ final class SheetWriter {
     }
     rows++;
     if (rows % FLUSH_EVERY == 0) {
+      formatRows();
       sheet.flush();
     }
   }
 
+  /** Sets the columns' number formats on the rows written since the last time. */
+  private void formatRows() {
+    if (unformatted < rows) {
+      for (int c = 0; c < columns.size(); c++) {
+        String format = columns.get(c).kind().format();
+        if (format != null) {
+          sheet.range(unformatted, c, rows - 1, c).style().format(format).set();
+        }
+      }
+    }
+    unformatted = rows;
+  }
+
   /** Sets the autofilter over the header and every row, and writes the rest of the sheet. */
   void finish() throws IOException {
+    formatRows();
     sheet.setAutoFilter(0, 0, rows - 1, columns.size() - 1);
     sheet.finish();
   }

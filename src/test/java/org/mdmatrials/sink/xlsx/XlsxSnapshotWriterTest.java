@@ -212,7 +212,12 @@ class XlsxSnapshotWriterTest {
     int count = SheetWriter.FLUSH_EVERY * 2 + 500;
     Trial[] many =
         IntStream.range(0, count)
-            .mapToObj(i -> trial(String.format("NCT9%07d", i)).enrollment(i).build())
+            .mapToObj(
+                i ->
+                    trial(String.format("NCT9%07d", i))
+                        .enrollment(i)
+                        .startDate(i % 2 == 0 ? "2020-08-27" : "2020-08")
+                        .build())
             .toArray(Trial[]::new);
     for (Trial t : many) {
       sorted.put(t, classification(Indication.PTSD));
@@ -225,6 +230,13 @@ class XlsxSnapshotWriterTest {
       assertThat(rows).hasSize(count + 1);
       assertThat(cell(rows, "NCT90002499", TrialColumn.ENROLLMENT).asNumber())
           .isEqualByComparingTo("2499");
+      // Dates are formatted in every batch of rows, the last one included.
+      for (String id : List.of("NCT90000000", "NCT90001998", "NCT90002498")) {
+        Cell start = cell(rows, id, TrialColumn.START_DATE);
+        assertThat(start.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(start.getDataFormatString()).isEqualTo("yyyy-mm-dd");
+      }
+      assertThat(cell(rows, "NCT90002499", TrialColumn.START_DATE).getText()).isEqualTo("2020-08");
     }
     assertThat(ids(sheets.get("All")))
         .isEqualTo(List.of(many).stream().map(Trial::trialId).toList());
