@@ -168,6 +168,17 @@ class XlsxSnapshotWriterTest {
   }
 
   @Test
+  void keepsTextBeyondAsciiAsItIs() throws Exception {
+    String title = "Étude MDMA ≥ 18 ans, Montréal — 𝛼 arm";
+    Trial french = trial("NCT04077437").title(title).build();
+    sorted.put(french, classification(Indication.PTSD));
+
+    List<List<Cell>> all = read(workbook(null, french)).get("All");
+
+    assertThat(cell(all, "NCT04077437", TrialColumn.TITLE).getText()).isEqualTo(title);
+  }
+
+  @Test
   void cutsTextLongerThanACellHoldsWithTheCsvMarker() throws Exception {
     Trial wordy = trial("NCT04077437").title("x".repeat(40_000)).build();
     sorted.put(wordy, classification(Indication.PTSD));
