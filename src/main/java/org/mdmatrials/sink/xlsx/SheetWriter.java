@@ -45,7 +45,7 @@ final class SheetWriter {
     unformatted = 1;
   }
 
-  /** Writes one row; null cells stay empty. */
+  /** Writes one row; null cells stay empty (in a date column, empty with its date format). */
   void addRow(List<?> cells) throws IOException {
     if (cells.size() != columns.size()) {
       throw new IllegalArgumentException(
