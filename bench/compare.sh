@@ -15,17 +15,8 @@ shift 2
 port=${BENCH_PORT:-18088}
 work=target/bench-compare
 
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-rm -rf "$work" && mkdir -p "$work"
-printf 'categories: %s\nsources:\n  ctgov:\n    search: {query.term: MDMA}\n' \
-  "$PWD/config/categories.yaml" > "$work/harvester.yaml"
-
-java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$studies" "$port" > "$work/standin.log" 2>&1 &
-standin=$!
-trap 'kill $standin 2>/dev/null || true' EXIT
-until grep -q serving "$work/standin.log" 2>/dev/null; do sleep 0.2; done
+source bench/setup.sh
+start_stand_in "$studies" "$port" "$work/standin.log"
 
 # Seconds since the epoch of the first log line matching $2 in file $1.
 logged() { date -d "$(grep -m1 "$2" "$1" | cut -d' ' -f1)" +%s.%N; }

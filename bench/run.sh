@@ -12,13 +12,7 @@ port=${BENCH_PORT:-18089}
 heap=${BENCH_HEAP:-256m}
 work=target/bench
 
-mvn -B -q package -DskipTests
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-rm -rf "$work" && mkdir -p "$work"
-# ClinicalTrials.gov only (the stand-in serves no other registry), the shipped category rules.
-printf 'categories: %s\nsources:\n  ctgov:\n    search: {query.term: MDMA}\n' \
-  "$PWD/config/categories.yaml" > "$work/harvester.yaml"
+source bench/setup.sh
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"\
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); heap -Xmx$heap"
@@ -26,10 +20,7 @@ echo
 echo "| studies | harvest s | studies/s | floor s | harvest / floor | peak heap MB | peak RSS MB | trials.csv MB | trials.sqlite MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$n" "$port" > "$work/standin-$n.log" 2>&1 &
-  standin=$!
-  trap 'kill $standin 2>/dev/null || true' EXIT
-  until grep -q serving "$work/standin-$n.log" 2>/dev/null; do sleep 0.2; done
+  start_stand_in "$n" "$port" "$work/standin-$n.log"
   url="http://127.0.0.1:$port/api/v2"
   # The stand-in serves the same pages to the floor client and to the harvest.
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +26,7 @@ import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SourceSummary;
+import org.mdmatrials.core.Tasks;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.sink.RunReportFile;
@@ -262,33 +262,11 @@ public final class Harvest {
       }
       DataDictionary.write(staging.resolve("data_dictionary.csv"));
       HtmlReportWriter.write(database, report, staging.resolve("report.html"));
-      finished(workbook);
+      Tasks.await(workbook, "the workbook");
     } finally {
       // On a failure above, the workbook is still waited for: the staging folder is deleted next.
       workbookThread.shutdown();
       awaitQuietly(workbookThread);
-    }
-  }
-
-  /** Waits for a file written on another thread, and rethrows what failed it. */
-  private static void finished(Future<Void> file) throws IOException, SQLException {
-    try {
-      file.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while the workbook was written");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
     }
   }
 

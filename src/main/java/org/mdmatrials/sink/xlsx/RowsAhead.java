@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.mdmatrials.core.Tasks;
 import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
 
 /**
@@ -36,22 +36,10 @@ final class RowsAhead implements AutoCloseable {
           handler.row(row);
         }
       }
-      reading.get();
+      Tasks.await(reading, "the rows read ahead");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while writing rows");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
     } finally {
       // Stops a reading still going when writing failed; it is blocked handing on a batch.
       reading.cancel(true);

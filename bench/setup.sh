@@ -1,0 +1,18 @@
+# Sourced by the benchmark scripts: builds the jar and the test classpath, makes the work folder
+# $work with a config for ClinicalTrials.gov alone (the stand-in serves no other registry) and the
+# shipped category rules, and defines start_stand_in.
+
+mvn -B -q package -DskipTests
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+rm -rf "$work" && mkdir -p "$work"
+printf 'categories: %s\nsources:\n  ctgov:\n    search: {query.term: MDMA}\n' \
+  "$PWD/config/categories.yaml" > "$work/harvester.yaml"
+
+# start_stand_in STUDIES PORT LOG: serves STUDIES studies on PORT until this script exits.
+start_stand_in() {
+  java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$1" "$2" > "$3" 2>&1 &
+  standin=$!
+  trap 'kill $standin 2>/dev/null || true' EXIT
+  until grep -q serving "$3" 2>/dev/null; do sleep 0.2; done
+}
