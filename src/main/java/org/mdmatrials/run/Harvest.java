@@ -61,6 +61,8 @@ public final class Harvest {
   public static final int PUBLISHED_WITH_WARNINGS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Harvest.class);
+  private static final String HISTORY_NOT_UPDATED =
+      "The history was not updated; the next run will catch it up";
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -116,28 +118,48 @@ public final class Harvest {
       // Catches the history up with a snapshot whose run died before recording it.
       previous.ifPresent(this::recordHistory);
       Path staging = snapshots.createStaging(runId);
-      RunReport report;
-      try {
-        report = build(staging, runId, started, previous);
-      } catch (IOException | SQLException | RuntimeException e) {
-        log.error("Writing the snapshot failed", e);
-        report = failed(runId, started, List.of(), List.of("Writing the snapshot failed: " + e));
-      }
-      if (report.exitCode() != FAILED && stop.raised()) {
-        report = failed(runId, started, report.sources(), List.of("Stopped before publishing"));
-      }
-      if (report.exitCode() == FAILED) {
-        snapshots.discard(staging);
-        writeFailedReport(report);
+      Built built = build(staging, runId, started, previous);
+      RunReport report = built.report();
+      try (HistoryStore.Recording history = built.history()) {
+        if (report.exitCode() != FAILED && stop.raised()) {
+          report = failed(runId, started, report.sources(), List.of("Stopped before publishing"));
+        }
+        if (report.exitCode() == FAILED) {
+          snapshots.discard(staging);
+          writeFailedReport(report);
+          return report;
+        }
+        Path published = snapshots.publish(staging, runId);
+        log.info("Published {}", published);
+        if (history != null) {
+          commitHistory(history);
+        }
         return report;
       }
-      Path published = snapshots.publish(staging, runId);
-      log.info("Published {}", published);
-      recordHistory(
-          new PreviousSnapshot(published.resolve("trials.sqlite"), runId, started, Map.of()));
-      return report;
     } finally {
       lock.close();
+    }
+  }
+
+  /** What building the snapshot in the staging folder came to. */
+  private record Built(RunReport report, HistoryStore.Recording history) {}
+
+  /**
+   * Harvests into the staging folder and writes the snapshot's files there. A failure is a report
+   * with exit code {@link #FAILED}, and then there is no history to commit.
+   */
+  private Built build(
+      Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous) {
+    try {
+      RunReport report = harvestInto(staging, runId, started, previous);
+      if (report.exitCode() == FAILED) {
+        return new Built(report, null);
+      }
+      return new Built(report, writeFiles(staging, report, runId, started));
+    } catch (IOException | SQLException | RuntimeException e) {
+      log.error("Writing the snapshot failed", e);
+      return new Built(
+          failed(runId, started, List.of(), List.of("Writing the snapshot failed: " + e)), null);
     }
   }
 
@@ -158,17 +180,6 @@ public final class Harvest {
       second = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
     return second;
-  }
-
-  private RunReport build(
-      Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
-      throws IOException, SQLException {
-    RunReport report = harvestInto(staging, runId, started, previous);
-    if (report.exitCode() != FAILED) {
-      writeFiles(staging, report);
-      RunReportFile.write(report, staging.resolve("run.json"));
-    }
-    return report;
   }
 
   /** Harvests every source into the snapshot's database, and finishes it unless all failed. */
@@ -231,13 +242,20 @@ public final class Harvest {
   }
 
   /**
-   * Writes the files made from the finished database: the workbook on a thread of its own, as it
-   * takes the longest, and the rest meanwhile.
+   * Writes the files made from the finished database and run.json: the workbook on a thread of its
+   * own, as it takes the longest, and meanwhile the other files, the run's versions into the
+   * history (uncommitted until the snapshot is published), and the database to disk.
+   *
+   * @return the history's recording to commit once published, or null when it failed (logged; the
+   *     next run catches the history up)
    */
-  private static void writeFiles(Path staging, RunReport report) throws IOException, SQLException {
+  private HistoryStore.Recording writeFiles(
+      Path staging, RunReport report, String runId, Instant started)
+      throws IOException, SQLException {
     Path database = staging.resolve("trials.sqlite");
     ExecutorService workbookThread =
         Executors.newSingleThreadExecutor(task -> new Thread(task, "trials.xlsx"));
+    HistoryStore.Recording history = null;
     try {
       Future<Void> workbook =
           workbookThread.submit(
@@ -262,7 +280,18 @@ public final class Harvest {
       }
       DataDictionary.write(staging.resolve("data_dictionary.csv"));
       HtmlReportWriter.write(database, report, staging.resolve("report.html"));
+      RunReportFile.write(report, staging.resolve("run.json"));
+      history = prepareHistory(database, runId, started);
+      // Publishing forces every file to disk; the database, the largest, can go while the workbook
+      // is still being written.
+      SnapshotDirectory.force(database);
       Tasks.await(workbook, "the workbook");
+      return history;
+    } catch (IOException | SQLException | RuntimeException e) {
+      if (history != null) {
+        history.close();
+      }
+      throw e;
     } finally {
       // On a failure above, the workbook is still waited for: the staging folder is deleted next.
       workbookThread.shutdown();
@@ -393,11 +422,32 @@ public final class Harvest {
    */
   private void recordHistory(PreviousSnapshot snapshot) {
     try {
-      new HistoryStore(output.resolve("history.sqlite"))
-          .record(snapshot.database(), snapshot.runId(), snapshot.startedAt().toString());
+      history().record(snapshot.database(), snapshot.runId(), snapshot.startedAt().toString());
     } catch (IOException e) {
-      log.error("The history was not updated; the next run will catch it up", e);
+      log.error(HISTORY_NOT_UPDATED, e);
     }
+  }
+
+  /** Writes this run's versions into history.sqlite, or logs why not and returns null. */
+  private HistoryStore.Recording prepareHistory(Path database, String runId, Instant started) {
+    try {
+      return history().prepare(database, runId, started.toString());
+    } catch (IOException e) {
+      log.error(HISTORY_NOT_UPDATED, e);
+      return null;
+    }
+  }
+
+  private void commitHistory(HistoryStore.Recording recording) {
+    try {
+      recording.commit();
+    } catch (IOException e) {
+      log.error(HISTORY_NOT_UPDATED, e);
+    }
+  }
+
+  private HistoryStore history() {
+    return new HistoryStore(output.resolve("history.sqlite"));
   }
 
   private void writeFailedReport(RunReport report) {

@@ -89,7 +89,8 @@ final class SnapshotDirectory {
     }
   }
 
-  private static void force(Path path) throws IOException {
+  /** Forces a file (or, where the system allows, a folder) to disk. */
+  static void force(Path path) throws IOException {
     // Directories can be opened for reading and forced on Linux and macOS, which is what makes a
     // rename durable; elsewhere this is best effort.
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {

@@ -44,24 +44,78 @@ public final class HistoryStore {
    * @return whether the run was new to the history
    */
   public boolean record(Path snapshotDatabase, String runId, String startedAt) throws IOException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    try (Recording recording = prepare(snapshotDatabase, runId, startedAt)) {
+      return recording.commit();
+    }
+  }
+
+  /**
+   * Writes a snapshot's trials into the history without committing them, so that the work can be
+   * done while the snapshot is being finished: {@link Recording#commit} once it is published, or
+   * close the recording to leave the history as it was.
+   */
+  public Recording prepare(Path snapshotDatabase, String runId, String startedAt)
+      throws IOException {
+    Connection db = null;
+    try {
+      db = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement st = db.createStatement()) {
         createTables(st);
         st.execute(
             "ATTACH DATABASE '" + snapshotDatabase.toString().replace("'", "''") + "' AS snap");
       }
       db.setAutoCommit(false);
-      try {
-        boolean recorded = apply(db, runId, startedAt);
-        db.commit();
-        return recorded;
-      } catch (SQLException e) {
-        db.rollback();
-        throw e;
-      }
+      return new Recording(db, runId, apply(db, runId, startedAt));
     } catch (SQLException e) {
+      closeQuietly(db);
       throw new IOException(
           "Could not record run " + runId + " in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A snapshot's trials written to the history, uncommitted until {@link #commit}. */
+  public final class Recording implements AutoCloseable {
+    private final Connection db;
+    private final String runId;
+    private final boolean isNew;
+
+    private Recording(Connection db, String runId, boolean isNew) {
+      this.db = db;
+      this.runId = runId;
+      this.isNew = isNew;
+    }
+
+    /**
+     * Commits the versions.
+     *
+     * @return whether the run was new to the history
+     */
+    public boolean commit() throws IOException {
+      try {
+        db.commit();
+        return isNew;
+      } catch (SQLException e) {
+        throw new IOException(
+            "Could not record run " + runId + " in " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Closes the history; what was not committed is rolled back. */
+    @Override
+    public void close() {
+      closeQuietly(db);
+    }
+  }
+
+  private static void closeQuietly(Connection db) {
+    if (db == null) {
+      return;
+    }
+    try {
+      // SQLite rolls back an open transaction when its connection closes.
+      db.close();
+    } catch (SQLException e) {
+      // Nothing was committed, and the connection is gone either way.
     }
   }
 
