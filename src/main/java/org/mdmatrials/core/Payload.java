@@ -8,30 +8,38 @@ import java.util.Arrays;
  * from the response into the database without being decoded and encoded again.
  */
 public final class Payload {
-  private final byte[] utf8;
+  private final byte[] bytes;
+  private final int from;
+  private final int to;
 
-  private Payload(byte[] utf8) {
-    this.utf8 = utf8;
+  private Payload(byte[] bytes, int from, int to) {
+    this.bytes = bytes;
+    this.from = from;
+    this.to = to;
   }
 
   /** The payload of a record the registry sent as text. */
   public static Payload of(String text) {
-    return new Payload(text.getBytes(StandardCharsets.UTF_8));
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    return new Payload(utf8, 0, utf8.length);
   }
 
-  /** The payload at {@code from} (inclusive) to {@code to} (exclusive) of a UTF-8 response body. */
-  public static Payload utf8(byte[] body, int from, int to) {
-    return new Payload(Arrays.copyOfRange(body, from, to));
+  /**
+   * The payload at {@code from} (inclusive) to {@code to} (exclusive) of a UTF-8 response body,
+   * read in place rather than copied: the body must stay unchanged until the payload is stored.
+   */
+  public static Payload inBody(byte[] body, int from, int to) {
+    return new Payload(body, from, to);
   }
 
-  /** The UTF-8 bytes; the array is the payload's own and must not be changed. */
+  /** A copy of the UTF-8 bytes. */
   public byte[] utf8() {
-    return utf8;
+    return Arrays.copyOfRange(bytes, from, to);
   }
 
   /** The payload as text. */
   @Override
   public String toString() {
-    return new String(utf8, StandardCharsets.UTF_8);
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
   }
 }

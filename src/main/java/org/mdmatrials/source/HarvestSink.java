@@ -20,7 +20,10 @@ public interface HarvestSink {
    */
   Ready prepare(Trial trial, Payload payload);
 
-  /** Stores a record this sink made ready. */
+  /**
+   * Stores a record this sink made ready. Its payload need only be readable until this returns: a
+   * source may read payloads in place from a buffer it reuses afterwards.
+   */
   void accept(Ready record) throws IOException;
 
   /** Prepares and stores a well-formed record. */

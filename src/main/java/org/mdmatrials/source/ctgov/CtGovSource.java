@@ -106,12 +106,16 @@ public final class CtGovSource implements TrialSource {
     int pages = 0;
     String token = null;
     // One page ahead: the next page is fetched, read and its studies made ready to store on a
-    // thread of its own while this one's studies are stored.
+    // thread of its own while this one's studies are stored. Each study's payload is read in place
+    // from its page's buffer, so two buffers take turns: the page after next, which reuses this
+    // page's buffer, is fetched only once this page's studies are stored.
     ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
-    PageBuffer buffer = new PageBuffer(LIMITS.getMaxDocumentLength());
+    PageBuffer[] buffers = {
+      new PageBuffer(LIMITS.getMaxDocumentLength()), new PageBuffer(LIMITS.getMaxDocumentLength())
+    };
     try {
       HttpUrl url = firstPage;
-      Future<ReadyPage> next = ahead.submit(fetch(url, reader, buffer, sink, 1));
+      Future<ReadyPage> next = ahead.submit(fetch(url, reader, buffers[1], sink, 1));
       do {
         ReadyPage ready = await(next);
         StudyPage page = ready.page();
@@ -129,7 +133,7 @@ public final class CtGovSource implements TrialSource {
         token = page.nextPageToken();
         if (token != null) {
           url = studiesUrl(parameters, token);
-          next = ahead.submit(fetch(url, reader, buffer, sink, pages + 1));
+          next = ahead.submit(fetch(url, reader, buffers[(pages + 1) % 2], sink, pages + 1));
         }
         for (HarvestSink.Ready record : ready.records()) {
           sink.accept(record);

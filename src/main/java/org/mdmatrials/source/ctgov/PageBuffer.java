@@ -7,8 +7,8 @@ import okhttp3.ResponseBody;
 
 /**
  * The body of one page at a time, in an array kept from page to page. A page of 1000 studies is
- * about 15 MB: a new array for each would be garbage many heap regions large every page. Used by
- * the one thread that fetches pages.
+ * about 15 MB: a new array for each would be garbage many heap regions large every page. Filled by
+ * the one thread that fetches pages; the page's studies are read from it in place until stored.
  */
 final class PageBuffer {
   private final long limit;

@@ -111,7 +111,7 @@ final class StudyPageReader {
       try {
         Trial trial =
             bound != null ? StudyMapper.toTrial(bound, sourceVersion) : toTrial(body, start, end);
-        studies.add(new StudyPage.Entry(trial, Payload.utf8(body, start, end)));
+        studies.add(new StudyPage.Entry(trial, Payload.inBody(body, start, end)));
       } catch (MalformedRecordException e) {
         skipped.add(
             new SkippedRecord(

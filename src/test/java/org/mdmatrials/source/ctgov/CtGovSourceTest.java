@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
+import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.MalformedResponseException;
 
@@ -210,6 +213,54 @@ class CtGovSourceTest {
     assertThat(Fixtures.JSON.readTree(collected.payloads.get(0)))
         .isEqualTo(Fixtures.study("NCT03275402"));
   }
+
+  @Test
+  void keepsEachStudysJsonAsSentWhileThePagesAfterItAreRead() throws Exception {
+    List<ObjectNode> studies =
+        List.of(
+            Fixtures.study("NCT03275402"),
+            Fixtures.study("NCT00184067"),
+            Fixtures.study("NCT03934567"));
+    stubPage(null, Fixtures.page(3, "2", studies.get(0)));
+    stubPage("2", Fixtures.page(null, "3", studies.get(1)));
+    stubPage("3", Fixtures.page(null, null, studies.get(2)));
+    AtomicInteger read = new AtomicInteger();
+    List<String> payloads = new ArrayList<>();
+    HarvestSink slow =
+        new HarvestSink() {
+          @Override
+          public Ready prepare(Trial trial, Payload payload) {
+            read.incrementAndGet();
+            return new Held(payload);
+          }
+
+          @Override
+          public void accept(Ready record) {
+            // Stores each study only once the page after it has been read, as a busy database
+            // would: the payload must still be the study as sent.
+            int page = payloads.size() + 1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (read.get() < Math.min(page + 1, studies.size())
+                && System.nanoTime() < deadline) {
+              Thread.onSpinWait();
+            }
+            payloads.add(((Held) record).payload().toString());
+          }
+
+          @Override
+          public void skipped(SkippedRecord record) {}
+        };
+
+    source(1).harvest(slow, HarvestScope.full());
+
+    assertThat(read.get()).isEqualTo(3);
+    assertThat(payloads).hasSize(3);
+    for (int i = 0; i < studies.size(); i++) {
+      assertThat(Fixtures.JSON.readTree(payloads.get(i))).isEqualTo(studies.get(i));
+    }
+  }
+
+  private record Held(Payload payload) implements HarvestSink.Ready {}
 
   @Test
   void reportsAnErrorStatusWithItsUrlAndMessage() {
