@@ -18,9 +18,6 @@ work=target/bench-compare
 source bench/setup.sh
 start_stand_in "$studies" "$port" "$work/standin.log"
 
-# Seconds since the epoch of the first log line matching $2 in file $1.
-logged() { date -d "$(grep -m1 "$2" "$1" | cut -d' ' -f1)" +%s.%N; }
-
 for round in $(seq "$rounds"); do
   for jar in "$@"; do
     rm -rf "$work/out"

@@ -1,6 +1,6 @@
 # Sourced by the benchmark scripts: builds the jar and the test classpath, makes the work folder
 # $work with a config for ClinicalTrials.gov alone (the stand-in serves no other registry) and the
-# shipped category rules, and defines start_stand_in.
+# shipped category rules, and defines start_stand_in and logged.
 
 mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
@@ -16,3 +16,7 @@ start_stand_in() {
   trap 'kill $standin 2>/dev/null || true' EXIT
   until grep -q serving "$3" 2>/dev/null; do sleep 0.2; done
 }
+
+# logged FILE PATTERN: seconds since the epoch of the run log's first line matching PATTERN (the
+# harvest has ended at ' studies in ', the last registry's summary).
+logged() { date -d "$(grep -m1 "$2" "$1" | cut -d' ' -f1)" +%s.%N; }
