@@ -5,30 +5,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.TimestampUtil;
 import org.mdmatrials.sink.CellLimit;
 
 /**
- * How a column's cells are written. Text is always an inline string, never a formula, so registry
- * text that starts with "=" stays text; and inline, not shared, so that no table of every distinct
- * text is held in memory until the workbook ends.
+ * What a column's values become in the sheet: text, always an inline string and never a formula, so
+ * registry text that starts with "=" stays text (and inline, not shared, so that no table of every
+ * distinct text is held in memory until the workbook ends); or a number. A date is a number too,
+ * Excel's serial day, shown as a date by its column's format.
  */
 enum CellKind {
   TEXT(null) {
     @Override
-    void write(Worksheet sheet, int row, int column, Object value) {
-      sheet.inlineString(row, column, CellLimit.fit(value.toString()));
+    Object cell(Object value) {
+      return CellLimit.fit(value.toString());
     }
   },
   /** A number; anything else is written as text. */
   NUMBER(null) {
     @Override
-    void write(Worksheet sheet, int row, int column, Object value) {
-      if (value instanceof Number number) {
-        sheet.value(row, column, number);
-      } else {
-        TEXT.write(sheet, row, column, value);
-      }
+    Object cell(Object value) {
+      return value instanceof Number ? value : TEXT.cell(value);
     }
   },
   /**
@@ -38,21 +35,17 @@ enum CellKind {
    */
   DATE("yyyy-mm-dd") {
     @Override
-    void write(Worksheet sheet, int row, int column, Object value) {
+    Object cell(Object value) {
       LocalDate day = fullDate(value.toString());
-      if (day != null) {
-        sheet.value(row, column, day);
-      } else {
-        TEXT.write(sheet, row, column, value);
-      }
+      return day != null ? TimestampUtil.convertDate(day) : TEXT.cell(value);
     }
   },
   /** An instant ({@code 2026-11-28T02:30:00Z}) as an Excel date-time in UTC. */
   DATE_TIME("yyyy-mm-dd hh:mm:ss") {
     @Override
-    void write(Worksheet sheet, int row, int column, Object value) {
+    Object cell(Object value) {
       Instant instant = Instant.parse(value.toString());
-      sheet.value(row, column, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+      return TimestampUtil.convertDate(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
   };
 
@@ -73,8 +66,11 @@ enum CellKind {
     return format;
   }
 
-  /** Writes a cell that has a value; an absent value is left an empty cell by the caller. */
-  abstract void write(Worksheet sheet, int row, int column, Object value);
+  /**
+   * The cell a value that is present becomes: a {@link String} to write as text, or a {@link
+   * Number}. Needs no sheet, so it can be done ahead, on another thread than the writing.
+   */
+  abstract Object cell(Object value);
 
   private static LocalDate fullDate(String text) {
     if (text.length() != FULL_DATE_LENGTH) {

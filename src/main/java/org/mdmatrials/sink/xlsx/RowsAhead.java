@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.mdmatrials.core.Tasks;
 import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
 
 /**
- * Reads rows on a thread of its own, a batch ahead of the thread writing them: reading the database
- * is about a third of the time a sheet takes. Holds at most a few batches.
+ * Reads rows and makes them into cells on a thread of its own, a batch ahead of the thread writing
+ * them: reading the database is about a third of the time a sheet takes. Holds at most a few
+ * batches.
  */
 final class RowsAhead implements AutoCloseable {
   private static final int BATCH = 500;
@@ -26,10 +27,14 @@ final class RowsAhead implements AutoCloseable {
   private final ExecutorService reader =
       Executors.newSingleThreadExecutor(task -> new Thread(task, "trials.xlsx rows"));
 
-  /** Hands every row {@code rows} reads to {@code handler}, in order, on the calling thread. */
-  void forEach(Rows rows, RowHandler handler) throws IOException, SQLException {
+  /**
+   * Hands every row {@code rows} reads, made into cells by {@code cells} on the reading thread, to
+   * {@code handler}, in order, on the calling thread.
+   */
+  void forEach(Rows rows, Function<List<Object>, List<Object>> cells, RowHandler handler)
+      throws IOException, SQLException {
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-    Future<?> reading = reader.submit(() -> read(rows, queue));
+    Future<?> reading = reader.submit(() -> read(rows, cells, queue));
     try {
       for (Batch batch = queue.take(); !batch.last(); batch = queue.take()) {
         for (List<Object> row : batch.rows()) {
@@ -47,13 +52,14 @@ final class RowsAhead implements AutoCloseable {
   }
 
   /** Reads every row into the queue, and then the last (empty) batch, even when reading failed. */
-  private static Void read(Rows rows, BlockingQueue<Batch> queue)
+  private static Void read(
+      Rows rows, Function<List<Object>, List<Object>> cells, BlockingQueue<Batch> queue)
       throws IOException, SQLException, InterruptedException {
     try {
       List<List<Object>> batch = new ArrayList<>(BATCH);
       rows.forEach(
-          cells -> {
-            batch.add(Arrays.asList(cells.toArray()));
+          values -> {
+            batch.add(cells.apply(values));
             if (batch.size() == BATCH) {
               put(queue, new Batch(List.copyOf(batch), false));
               batch.clear();

@@ -1,6 +1,7 @@
 package org.mdmatrials.sink.xlsx;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -45,16 +46,34 @@ final class SheetWriter {
     unformatted = 1;
   }
 
-  /** Writes one row; null cells stay empty (in a date column, empty with its date format). */
-  void addRow(List<?> cells) throws IOException {
-    if (cells.size() != columns.size()) {
+  /**
+   * The cells of a row of values, as {@link #addRow} takes them: null stays null. Needs no sheet,
+   * so rows can be made into cells on another thread than the one writing them.
+   */
+  static List<Object> cells(List<Column> columns, List<?> values) {
+    if (values.size() != columns.size()) {
       throw new IllegalArgumentException(
-          "expected " + columns.size() + " cells but got " + cells.size());
+          "expected " + columns.size() + " cells but got " + values.size());
     }
+    Object[] cells = new Object[values.size()];
+    for (int c = 0; c < cells.length; c++) {
+      Object value = values.get(c);
+      cells[c] = value == null ? null : columns.get(c).kind().cell(value);
+    }
+    return Arrays.asList(cells);
+  }
+
+  /**
+   * Writes one row of {@link #cells}; null cells stay empty (in a date column, empty with its date
+   * format).
+   */
+  void addRow(List<Object> cells) throws IOException {
     for (int c = 0; c < cells.size(); c++) {
-      Object value = cells.get(c);
-      if (value != null) {
-        columns.get(c).kind().write(sheet, rows, c, value);
+      Object cell = cells.get(c);
+      if (cell instanceof String text) {
+        sheet.inlineString(rows, c, text);
+      } else if (cell instanceof Number number) {
+        sheet.value(rows, c, number);
       }
     }
     rows++;

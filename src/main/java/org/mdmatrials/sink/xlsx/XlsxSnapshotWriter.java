@@ -80,7 +80,7 @@ public final class XlsxSnapshotWriter {
       Workbook workbook, RowsAhead ahead, String name, List<Column> columns, RowsAhead.Rows rows)
       throws IOException, SQLException {
     SheetWriter sheet = SheetWriter.start(workbook, name, columns);
-    ahead.forEach(rows, sheet::addRow);
+    ahead.forEach(rows, values -> SheetWriter.cells(columns, values), sheet::addRow);
     sheet.finish();
   }
 
@@ -90,6 +90,7 @@ public final class XlsxSnapshotWriter {
     SheetWriter[] sheet = new SheetWriter[1];
     ahead.forEach(
         db::forEachChange,
+        values -> SheetWriter.cells(CHANGE_COLUMNS, values),
         cells -> {
           if (sheet[0] == null) {
             sheet[0] = SheetWriter.start(workbook, CHANGES, CHANGE_COLUMNS);
