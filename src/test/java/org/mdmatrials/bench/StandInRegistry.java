@@ -3,7 +3,6 @@ package org.mdmatrials.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,6 +29,9 @@ import org.mdmatrials.Fixtures;
 public final class StandInRegistry implements AutoCloseable {
   static final int PAGE_SIZE = 1000;
 
+  /** The ids given out: NCT9 and seven digits, NCT90000000 on. */
+  private static final int ID_LENGTH = "NCT90000000".length();
+
   /** Real records without results, averaging about 15 kB, near ClinicalTrials.gov's 17 kB mean. */
   private static final List<String> RECORDS = List.of("NCT00184067", "NCT03934567", "NCT05147467");
 
@@ -43,6 +45,9 @@ public final class StandInRegistry implements AutoCloseable {
   private int failures;
 
   private StandInRegistry(int studies, int port, double failureRate, long seed) throws IOException {
+    if (studies < 0 || studies > 10_000_000) {
+      throw new IllegalArgumentException("serves 0 to 10,000,000 studies, not " + studies);
+    }
     this.studies = studies;
     this.failureRate = failureRate;
     this.random = new Random(seed);
@@ -143,32 +148,54 @@ public final class StandInRegistry implements AutoCloseable {
     return Fixtures.version("2026-11-27T09:15:02").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The page the URL asks for: its {@code pageSize} studies from the token's offset on. */
-  private byte[] page(HttpUrl url) throws IOException {
+  /**
+   * The page the URL asks for: its {@code pageSize} studies from the token's offset on, put
+   * together from the recorded studies' bytes with each new id written in, so that serving costs
+   * the benchmark's machine little beside the harvest it measures.
+   */
+  private byte[] page(HttpUrl url) {
     String token = url.queryParameter("pageToken");
     String size = url.queryParameter("pageSize");
     int first = token == null ? 0 : Integer.parseInt(token);
     int end = Math.min(studies, first + (size == null ? PAGE_SIZE : Integer.parseInt(size)));
-    ByteArrayOutputStream out = new ByteArrayOutputStream((end - first) * 16_000 + 100);
-    out.write("{\"studies\":[".getBytes(StandardCharsets.UTF_8));
-    for (int n = first; n < end; n++) {
-      if (n > first) {
-        out.write(',');
-      }
-      int record = n % RECORDS.size();
-      out.write(prefixes[record]);
-      out.write(String.format("NCT9%07d", n).getBytes(StandardCharsets.UTF_8));
-      out.write(suffixes[record]);
-    }
-    out.write(']');
+    byte[] head = "{\"studies\":[".getBytes(StandardCharsets.UTF_8);
+    StringBuilder tail = new StringBuilder("]");
     if (first == 0) {
-      out.write((",\"totalCount\":" + studies).getBytes(StandardCharsets.UTF_8));
+      tail.append(",\"totalCount\":").append(studies);
     }
     if (end < studies) {
-      out.write((",\"nextPageToken\":\"" + end + "\"").getBytes(StandardCharsets.UTF_8));
+      tail.append(",\"nextPageToken\":\"").append(end).append('"');
     }
-    out.write('}');
-    return out.toByteArray();
+    byte[] last = tail.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    int length = head.length + last.length;
+    for (int n = first; n < end; n++) {
+      int record = n % RECORDS.size();
+      length += (n > first ? 1 : 0) + prefixes[record].length + ID_LENGTH + suffixes[record].length;
+    }
+    byte[] page = new byte[length];
+    int at = put(head, page, 0);
+    for (int n = first; n < end; n++) {
+      if (n > first) {
+        page[at++] = ',';
+      }
+      int record = n % RECORDS.size();
+      at = put(prefixes[record], page, at);
+      page[at] = 'N';
+      page[at + 1] = 'C';
+      page[at + 2] = 'T';
+      page[at + 3] = '9';
+      for (int digit = ID_LENGTH - 1, rest = n; digit >= 4; digit--, rest /= 10) {
+        page[at + digit] = (byte) ('0' + rest % 10);
+      }
+      at = put(suffixes[record], page, at + ID_LENGTH);
+    }
+    put(last, page, at);
+    return page;
+  }
+
+  private static int put(byte[] bytes, byte[] into, int at) {
+    System.arraycopy(bytes, 0, into, at, bytes.length);
+    return at + bytes.length;
   }
 
   private static ObjectNode record(String nctId) {
