@@ -3,6 +3,7 @@
 # recorded real ones), with the heap capped at 256 MB, beside the transfer floor of the same pages.
 # Usage: bench/run.sh [N ...]   (default: 100 1000 10000 100000 200000)
 #   BENCH_HEAP=1g bench/run.sh 100000      another cap; BENCH_HEAP=default for the JVM's own
+#   BENCH_MBPS=50 bench/run.sh 100000      the stand-in sends no faster than 50 MB/s
 # Prints a Markdown table; needs no network. Writes its scratch files under target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ work=target/bench
 source bench/setup.sh
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"\
-  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); heap ${heap_option[*]:-the JVM default}"
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); heap ${heap_option[*]:-the JVM default}${BENCH_MBPS:+; the stand-in sends at most $BENCH_MBPS MB/s}"
 echo
 echo "| studies | run s | studies/s | harvest s | floor s | harvest / floor | peak heap MB | peak RSS MB | trials.csv MB | trials.xlsx MB | trials.sqlite MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -9,9 +9,10 @@ rm -rf "$work" && mkdir -p "$work"
 printf 'categories: %s\nsources:\n  ctgov:\n    search: {query.term: MDMA}\n' \
   "$PWD/config/categories.yaml" > "$work/harvester.yaml"
 
-# start_stand_in STUDIES PORT LOG: serves STUDIES studies on PORT until this script exits.
+# start_stand_in STUDIES PORT LOG: serves STUDIES studies on PORT until this script exits, no
+# faster than BENCH_MBPS megabytes a second when that is set.
 start_stand_in() {
-  java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$1" "$2" > "$3" 2>&1 &
+  java -cp "$cp" org.mdmatrials.bench.StandInRegistry "$1" "$2" 0 "${BENCH_MBPS:-0}" > "$3" 2>&1 &
   standin=$!
   trap 'kill $standin 2>/dev/null || true' EXIT
   until grep -q serving "$3" 2>/dev/null; do sleep 0.2; done

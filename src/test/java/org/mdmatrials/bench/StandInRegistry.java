@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import okhttp3.HttpUrl;
 import org.mdmatrials.Fixtures;
 
@@ -21,10 +22,11 @@ import org.mdmatrials.Fixtures;
  * in pages of the size asked (1000 by default), generating each page when it is asked for so that
  * 200,000 studies need no more memory than one page. It can fail a share of its requests the ways
  * registries do: 503 with an HTML page, 429 with Retry-After, a body cut off mid-transfer, and a
- * complete response whose JSON is cut in half.
+ * complete response whose JSON is cut in half. It can also send no faster than a given number of
+ * megabytes a second, as a registry reached over a network would.
  *
- * <p>Usage: {@code StandInRegistry STUDIES PORT [FAILURE_RATE]}. Serves {@code /api/v2/version} and
- * {@code /api/v2/studies?pageToken=K}.
+ * <p>Usage: {@code StandInRegistry STUDIES PORT [FAILURE_RATE [MEGABYTES_PER_SECOND]]} (0 for none
+ * and no limit). Serves {@code /api/v2/version} and {@code /api/v2/studies?pageToken=K}.
  */
 public final class StandInRegistry implements AutoCloseable {
   static final int PAGE_SIZE = 1000;
@@ -35,8 +37,11 @@ public final class StandInRegistry implements AutoCloseable {
   /** Real records without results, averaging about 15 kB, near ClinicalTrials.gov's 17 kB mean. */
   private static final List<String> RECORDS = List.of("NCT00184067", "NCT03934567", "NCT05147467");
 
+  private static final int CHUNK = 64 * 1024;
+
   private final int studies;
   private final double failureRate;
+  private final double bytesPerSecond;
   private final Random random;
   private final byte[][] prefixes = new byte[RECORDS.size()][];
   private final byte[][] suffixes = new byte[RECORDS.size()][];
@@ -44,12 +49,15 @@ public final class StandInRegistry implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
   private int failures;
 
-  private StandInRegistry(int studies, int port, double failureRate, long seed) throws IOException {
+  private StandInRegistry(
+      int studies, int port, double failureRate, long seed, double megabytesPerSecond)
+      throws IOException {
     if (studies < 0 || studies > 10_000_000) {
       throw new IllegalArgumentException("serves 0 to 10,000,000 studies, not " + studies);
     }
     this.studies = studies;
     this.failureRate = failureRate;
+    this.bytesPerSecond = megabytesPerSecond * 1_000_000;
     this.random = new Random(seed);
     for (int i = 0; i < RECORDS.size(); i++) {
       String id = String.format("NCT9%07d", 0);
@@ -75,13 +83,19 @@ public final class StandInRegistry implements AutoCloseable {
    */
   public static StandInRegistry start(int studies, int port, double failureRate, long seed)
       throws IOException {
-    return new StandInRegistry(studies, port, failureRate, seed);
+    return new StandInRegistry(studies, port, failureRate, seed, 0);
   }
 
   public static void main(String[] args) throws IOException {
     double failureRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    double megabytesPerSecond = args.length > 3 ? Double.parseDouble(args[3]) : 0;
     StandInRegistry registry =
-        start(Integer.parseInt(args[0]), Integer.parseInt(args[1]), failureRate, 1);
+        new StandInRegistry(
+            Integer.parseInt(args[0]),
+            Integer.parseInt(args[1]),
+            failureRate,
+            1,
+            megabytesPerSecond);
     System.out.println("serving " + args[0] + " studies at " + registry.apiRoot());
   }
 
@@ -135,12 +149,22 @@ public final class StandInRegistry implements AutoCloseable {
     return random.nextInt(4);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+  private void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      if (bytesPerSecond == 0) {
+        out.write(body);
+        return;
+      }
+      long start = System.nanoTime();
+      for (int at = 0; at < body.length; at += CHUNK) {
+        int length = Math.min(CHUNK, body.length - at);
+        out.write(body, at, length);
+        long due = start + (long) ((at + length) / bytesPerSecond * 1e9);
+        LockSupport.parkNanos(due - System.nanoTime());
+      }
     }
   }
 
