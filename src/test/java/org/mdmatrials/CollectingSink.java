@@ -14,21 +14,13 @@ public final class CollectingSink implements HarvestSink {
   public final List<SkippedRecord> skipped = new ArrayList<>();
 
   @Override
-  public Ready prepare(Trial trial, Payload payload) {
-    return new Received(trial, payload);
-  }
-
-  @Override
-  public void accept(Ready record) {
-    Received received = (Received) record;
-    trials.add(received.trial());
-    payloads.add(received.payload().toString());
+  public void accept(Trial trial, Payload payload) {
+    trials.add(trial);
+    payloads.add(payload.toString());
   }
 
   @Override
   public void skipped(SkippedRecord record) {
     skipped.add(record);
   }
-
-  private record Received(Trial trial, Payload payload) implements Ready {}
 }

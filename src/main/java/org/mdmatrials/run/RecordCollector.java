@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mdmatrials.classify.Classifier;
-import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
@@ -51,22 +50,11 @@ final class RecordCollector implements HarvestSink {
     this.progress = progress;
   }
 
-  /** Finds the record's registry ids, classifies it and serialises it. */
   @Override
-  public Ready prepare(Trial trial, Payload payload) {
-    return new Prepared(
-        SqliteSnapshotWriter.NewRecord.of(trial, payload),
-        TrialIds.of(trial),
-        classifier.classify(trial));
-  }
-
-  @Override
-  public void accept(Ready ready) throws IOException {
-    Prepared prepared = (Prepared) ready;
-    Trial trial = prepared.record().trial();
-    Set<String> ids = prepared.ids();
+  public void accept(Trial trial, Payload payload) throws IOException {
+    Set<String> ids = TrialIds.of(trial);
     try {
-      int key = db.addRecord(prepared.record(), ids, SqliteSnapshotWriter.FRESH);
+      int key = db.addRecord(trial, payload, ids, SqliteSnapshotWriter.FRESH);
       if (key < 0) {
         warn(
             trial.registry().displayName()
@@ -77,7 +65,7 @@ final class RecordCollector implements HarvestSink {
       }
       Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
       ofRegistry.add(trial.trialId());
-      add(key, trial, ids, SqliteSnapshotWriter.FRESH, prepared.classification());
+      add(key, trial, ids, SqliteSnapshotWriter.FRESH);
       log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
       progress.recordsReceived(trial.registry(), ofRegistry.size());
     } catch (SQLException e) {
@@ -94,28 +82,22 @@ final class RecordCollector implements HarvestSink {
   /** A record copied from the previous snapshot, under the key the database gave it. */
   void copied(int key, Trial trial, Set<String> ids, String status) throws IOException {
     try {
-      add(key, trial, ids, status, classifier.classify(trial));
+      add(key, trial, ids, status);
     } catch (SQLException e) {
       throw new IOException(
           "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);
     }
   }
 
-  private void add(
-      int key, Trial trial, Set<String> ids, String status, Classification classification)
-      throws SQLException {
+  private void add(int key, Trial trial, Set<String> ids, String status) throws SQLException {
     int record = groups.add(ids);
     if (record != key) {
       throw new IllegalStateException(
           "record " + key + " was numbered " + record + " in its group");
     }
-    db.addTrial(new TrialRow(trial, classification, List.copyOf(ids), status, harvestedAt));
+    db.addTrial(
+        new TrialRow(trial, classifier.classify(trial), List.copyOf(ids), status, harvestedAt));
   }
-
-  /** A record made ready to store by {@link #prepare}. */
-  private record Prepared(
-      SqliteSnapshotWriter.NewRecord record, Set<String> ids, Classification classification)
-      implements Ready {}
 
   void warn(String warning) {
     log.warn(warning);

@@ -139,9 +139,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
    * @return the record's key (0, 1, 2 … in the order added), or -1, adding nothing, when this
    *     registry's record with this id was added before
    */
-  public int addRecord(NewRecord record, Set<String> registryIds, String sourceStatus)
+  public int addRecord(Trial trial, Payload payload, Set<String> registryIds, String sourceStatus)
       throws SQLException {
-    Trial trial = record.trial();
     if (!recordIds.add(trial.registry() + " " + trial.trialId())) {
       return -1;
     }
@@ -152,36 +151,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
         text(trial.lastUpdatePosted()),
         sourceStatus,
         String.join(" ", registryIds),
-        record.json,
-        record.payload().utf8());
-  }
-
-  /**
-   * A registry record as {@code source_records} keeps it: the common record, serialised, and the
-   * registry's payload. Made on any thread, ahead of {@link #addRecord}.
-   */
-  public static final class NewRecord {
-    private final Trial trial;
-    private final byte[] json;
-    private final Payload payload;
-
-    private NewRecord(Trial trial, Payload payload) {
-      this.trial = trial;
-      this.json = TrialJson.write(trial);
-      this.payload = payload;
-    }
-
-    public static NewRecord of(Trial trial, Payload payload) {
-      return new NewRecord(trial, payload);
-    }
-
-    public Trial trial() {
-      return trial;
-    }
-
-    public Payload payload() {
-      return payload;
-    }
+        TrialJson.write(trial),
+        payload.utf8());
   }
 
   /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -105,20 +104,19 @@ public final class CtGovSource implements TrialSource {
     int skipped = 0;
     int pages = 0;
     String token = null;
-    // One page ahead: the next page is fetched, read and its studies made ready to store on a
-    // thread of its own while this one's studies are stored. Each study's payload is read in place
-    // from its page's buffer, so two buffers take turns: the page after next, which reuses this
-    // page's buffer, is fetched only once this page's studies are stored.
+    // One page ahead: the next page is fetched and read on a thread of its own while this one's
+    // studies are stored. Each study's payload is read in place from its page's buffer, so two
+    // buffers take turns: the page after next, which reuses this page's buffer, is fetched only
+    // once this page's studies are stored.
     ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
     PageBuffer[] buffers = {
       new PageBuffer(LIMITS.getMaxDocumentLength()), new PageBuffer(LIMITS.getMaxDocumentLength())
     };
     try {
       HttpUrl url = firstPage;
-      Future<ReadyPage> next = ahead.submit(fetch(url, reader, buffers[1], sink, 1));
+      Future<StudyPage> next = ahead.submit(fetch(url, reader, buffers[1], 1));
       do {
-        ReadyPage ready = await(next);
-        StudyPage page = ready.page();
+        StudyPage page = await(next);
         pages++;
         if (pages == 1) {
           expected = page.totalCount();
@@ -133,10 +131,10 @@ public final class CtGovSource implements TrialSource {
         token = page.nextPageToken();
         if (token != null) {
           url = studiesUrl(parameters, token);
-          next = ahead.submit(fetch(url, reader, buffers[(pages + 1) % 2], sink, pages + 1));
+          next = ahead.submit(fetch(url, reader, buffers[(pages + 1) % 2], pages + 1));
         }
-        for (HarvestSink.Ready record : ready.records()) {
-          sink.accept(record);
+        for (StudyPage.Entry entry : page.studies()) {
+          sink.accept(entry.trial(), entry.payload());
         }
         for (SkippedRecord record : page.skipped()) {
           log.warn("Skipped {}", record);
@@ -201,21 +199,13 @@ public final class CtGovSource implements TrialSource {
     }
   }
 
-  /** Fetches and reads a page, and makes its studies ready to store, on the calling thread. */
-  private Callable<ReadyPage> fetch(
-      HttpUrl url, StudyPageReader reader, PageBuffer buffer, HarvestSink sink, int pageNumber) {
-    return () -> {
-      StudyPage page = fetchPage(url, reader, buffer, pageNumber);
-      return new ReadyPage(
-          page, page.studies().stream().map(s -> sink.prepare(s.trial(), s.payload())).toList());
-    };
+  private Callable<StudyPage> fetch(
+      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) {
+    return () -> fetchPage(url, reader, buffer, pageNumber);
   }
 
-  /** A page read, with its studies made ready to store. */
-  private record ReadyPage(StudyPage page, List<HarvestSink.Ready> records) {}
-
   /** The page a fetch brought, or the IOException that stopped it. */
-  private static ReadyPage await(Future<ReadyPage> page) throws IOException {
+  private static StudyPage await(Future<StudyPage> page) throws IOException {
     try {
       return page.get();
     } catch (ExecutionException e) {

@@ -169,14 +169,9 @@ public final class IsrctnSource implements TrialSource {
     }
 
     @Override
-    public Ready prepare(Trial trial, Payload payload) {
-      return sink.prepare(trial, payload);
-    }
-
-    @Override
-    public void accept(Ready record) throws IOException {
+    public void accept(Trial trial, Payload payload) throws IOException {
       handedOn++;
-      sink.accept(record);
+      sink.accept(trial, payload);
     }
 
     @Override

@@ -245,9 +245,7 @@ class HtmlReportWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
       for (Added a : trials) {
         db.addRecord(
-            SqliteSnapshotWriter.NewRecord.of(a.trial(), Payload.of("{}")),
-            Set.of(a.trial().trialId()),
-            SqliteSnapshotWriter.FRESH);
+            a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);
         List<Evidence> evidence =
             a.category() == Indication.OTHER ? List.of() : List.of(new Evidence("title", "x"));
         Classification sorted =

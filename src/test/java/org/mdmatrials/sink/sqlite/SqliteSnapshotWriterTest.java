@@ -65,8 +65,8 @@ class SqliteSnapshotWriterTest {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
       int key =
           db.addRecord(
-              SqliteSnapshotWriter.NewRecord.of(
-                  conjoint, Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}")),
+              conjoint,
+              Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
               Set.of("NCT02876172"),
               SqliteSnapshotWriter.FRESH);
       db.addTrial(row(conjoint, conjointSorted));
@@ -162,17 +162,9 @@ class SqliteSnapshotWriterTest {
   @Test
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
-      assertThat(
-              db.addRecord(
-                  SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
-                  Set.of(),
-                  SqliteSnapshotWriter.FRESH))
+      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
           .isZero();
-      assertThat(
-              db.addRecord(
-                  SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
-                  Set.of(),
-                  SqliteSnapshotWriter.FRESH))
+      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
           .isEqualTo(-1);
       assertThat(db.records(List.of(0, 1)))
           .containsExactly(new SqliteSnapshotWriter.StoredRecord(0, conjoint, "fresh"));
@@ -185,11 +177,10 @@ class SqliteSnapshotWriterTest {
     Trial other = trial("NCT00100000").title("Another").build();
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
       db.addRecord(
-          SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{\"a\":1}")),
-          Set.of("NCT02876172"),
-          SqliteSnapshotWriter.FRESH);
+          conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.addRecord(
-          SqliteSnapshotWriter.NewRecord.of(other, Payload.of("{\"b\":2}")),
+          other,
+          Payload.of("{\"b\":2}"),
           Set.of("NCT00100000"),
           "carried over (data of 2026-11-01T02:00:00Z)");
       db.finish();
@@ -221,10 +212,7 @@ class SqliteSnapshotWriterTest {
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
-      db.addRecord(
-          SqliteSnapshotWriter.NewRecord.of(conjoint, Payload.of("{}")),
-          Set.of("NCT02876172"),
-          SqliteSnapshotWriter.FRESH);
+      db.addRecord(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.finish();
     }
     try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {

@@ -278,10 +278,7 @@ class XlsxSnapshotWriterTest {
 
   private void addTrials(SqliteSnapshotWriter db, Trial... trials) throws Exception {
     for (Trial t : trials) {
-      db.addRecord(
-          SqliteSnapshotWriter.NewRecord.of(t, Payload.of("{}")),
-          Set.of(t.trialId()),
-          SqliteSnapshotWriter.FRESH);
+      db.addRecord(t, Payload.of("{}"), Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
       db.addTrial(new TrialRow(t, sorted.get(t), List.of(t.trialId()), "fresh", HARVESTED));
     }
   }
