@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.SqlRows;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
@@ -157,18 +155,12 @@ class HarvestTest {
         .isEqualTo("$.studies[1].protocolSection.designModule.phases");
     assertThat(skipped.get("problem").asText())
         .isEqualTo("Expected an array but was the string \"PHASE2\"");
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:" + snapshot.resolve("trials.sqlite"));
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT r.exit_code, s.trial_id, s.page, s.position FROM runs r JOIN run_skipped_records s USING (run_id)")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(3);
-      assertThat(rs.getString(2)).isEqualTo("NCT03275402");
-      assertThat(rs.getInt(3)).isEqualTo(1);
-      assertThat(rs.getInt(4)).isEqualTo(2);
-    }
+    assertThat(
+            SqlRows.of(
+                snapshot.resolve("trials.sqlite"),
+                "SELECT r.exit_code, s.trial_id, s.page, s.position"
+                    + " FROM runs r JOIN run_skipped_records s USING (run_id)"))
+        .containsExactly("3 NCT03275402 1 2");
   }
 
   @Test
@@ -311,25 +303,11 @@ class HarvestTest {
     servePage(Fixtures.page(1, null, completed));
     harvest(NIGHT_ONE.plus(Duration.ofDays(8)));
 
-    List<String> versions = new java.util.ArrayList<>();
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("history.sqlite"));
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT trial_id, overall_status, valid_from_run, valid_to_run FROM trial_versions"
-                        + " ORDER BY trial_id, valid_from_run")) {
-      while (rs.next()) {
-        versions.add(
-            rs.getString(1)
-                + " "
-                + rs.getString(2)
-                + " "
-                + rs.getString(3)
-                + " "
-                + rs.getString(4));
-      }
-    }
+    List<String> versions =
+        SqlRows.of(
+            output.resolve("history.sqlite"),
+            "SELECT trial_id, overall_status, valid_from_run, valid_to_run FROM trial_versions"
+                + " ORDER BY trial_id, valid_from_run");
     assertThat(versions)
         .containsExactly(
             "NCT00184067 TERMINATED 20261127T020000Z 20261205T020000Z",
@@ -346,15 +324,8 @@ class HarvestTest {
 
     harvest(NIGHT_TWO);
 
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("history.sqlite"));
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT group_concat(run_id, ' ') FROM (SELECT run_id FROM runs ORDER BY run_id)")) {
-      rs.next();
-      assertThat(rs.getString(1)).isEqualTo("20261127T020000Z 20261128T020000Z");
-    }
+    assertThat(SqlRows.of(output.resolve("history.sqlite"), "SELECT run_id FROM runs ORDER BY 1"))
+        .containsExactly("20261127T020000Z", "20261128T020000Z");
   }
 
   /** latest/changes.csv's rows, read back with Commons CSV, without the header. */
@@ -370,18 +341,9 @@ class HarvestTest {
 
   /** trial id, overall status and source status of every trial in latest, by id. */
   private List<String> statuses() throws Exception {
-    List<String> rows = new java.util.ArrayList<>();
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:" + output.resolve("latest/trials.sqlite"));
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT trial_id, overall_status, source_status FROM trials ORDER BY trial_id")) {
-      while (rs.next()) {
-        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-      }
-    }
-    return rows;
+    return SqlRows.of(
+        output.resolve("latest/trials.sqlite"),
+        "SELECT trial_id, overall_status, source_status FROM trials ORDER BY trial_id");
   }
 
   private static void servePage(String page) {

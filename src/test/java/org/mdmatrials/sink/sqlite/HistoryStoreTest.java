@@ -5,14 +5,11 @@ import static org.mdmatrials.TrialBuilder.trial;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.SqlRows;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
@@ -84,18 +81,8 @@ class HistoryStoreTest {
 
   /** "trial_id valid_from_run" of every version in the history, in that order. */
   private List<String> versions() throws Exception {
-    List<String> versions = new ArrayList<>();
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.sqlite"));
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT trial_id, valid_from_run FROM trial_versions"
-                        + " ORDER BY trial_id, valid_from_run")) {
-      while (rs.next()) {
-        versions.add(rs.getString(1) + " " + rs.getString(2));
-      }
-    }
-    return versions;
+    return SqlRows.of(
+        dir.resolve("history.sqlite"),
+        "SELECT trial_id, valid_from_run FROM trial_versions ORDER BY trial_id, valid_from_run");
   }
 }
