@@ -5,4 +5,6 @@ CREATE INDEX trials_mdma_role ON trials (mdma_role);
 CREATE INDEX trial_categories_category ON trial_categories (category);
 CREATE INDEX trial_conditions_condition ON trial_conditions (condition COLLATE NOCASE);
 CREATE INDEX trial_secondary_ids_id ON trial_secondary_ids (secondary_id);
-CREATE INDEX source_records_trial ON source_records (trial_id);
+-- Also covers the report's counts of records by registry, status and trial, which so read this
+-- index rather than every record, payload and all.
+CREATE INDEX source_records_trial ON source_records (trial_id, registry, source_status);
