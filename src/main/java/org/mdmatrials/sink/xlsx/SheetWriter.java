@@ -74,6 +74,8 @@ final class SheetWriter {
         sheet.inlineString(rows, c, text);
       } else if (cell instanceof Number number) {
         sheet.value(rows, c, number);
+      } else if (cell != null) {
+        throw new IllegalArgumentException("not a cell of text or a number: " + cell);
       }
     }
     rows++;
