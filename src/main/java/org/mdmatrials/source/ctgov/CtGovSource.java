@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +22,7 @@ import okhttp3.Response;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
+import org.mdmatrials.core.Tasks;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.CheckedResponse;
 import org.mdmatrials.source.HarvestScope;
@@ -207,15 +207,9 @@ public final class CtGovSource implements TrialSource {
   /** The page a fetch brought, or the IOException that stopped it. */
   private static StudyPage await(Future<StudyPage> page) throws IOException {
     try {
-      return page.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException("reading a page failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for a page");
+      return Tasks.await(page, "a page");
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading a page touches no database", e);
     }
   }
 
