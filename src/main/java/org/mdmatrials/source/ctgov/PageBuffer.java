@@ -6,9 +6,9 @@ import java.util.Arrays;
 import okhttp3.ResponseBody;
 
 /**
- * The body of one page at a time, in an array kept from page to page. A page of 1000 studies is
- * about 15 MB: a new array for each would be garbage many heap regions large every page. Filled by
- * the one thread that fetches pages; the page's studies are read from it in place until stored.
+ * The body of one page at a time, in an array kept from page to page. A page of 1000 studies is 12
+ * to 17 MB: a new array for each would be garbage many heap regions large every page. Filled by the
+ * one thread that fetches pages; the page's studies are read from it in place until stored.
  */
 final class PageBuffer {
   private final long limit;
