@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the real `run` command against a local stand-in serving N studies (renumbered copies of
-# recorded real ones), with the heap capped at 256 MB, beside the transfer floor of the same pages.
+# recorded real ones), with the heap capped at 256 MB, beside the transfer floor of the same pages
+# (fetched only) and their read floor (fetched and read token by token).
 # Usage: bench/run.sh [N ...]   (default: 100 1000 10000 100000 200000)
 #   BENCH_HEAP=1g bench/run.sh 100000      another cap; BENCH_HEAP=default for the JVM's own
 #   BENCH_MBPS=50 bench/run.sh 100000      the stand-in sends no faster than 50 MB/s
@@ -21,17 +22,15 @@ source bench/setup.sh
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),"\
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); heap ${heap_option[*]:-the JVM default}${BENCH_MBPS:+; the stand-in sends at most $BENCH_MBPS MB/s}"
 echo
-echo "| studies | run s | studies/s | harvest s | floor s | harvest / floor | peak heap MB | peak RSS MB | trials.csv MB | trials.xlsx MB | trials.sqlite MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| studies | run s | studies/s | harvest s | floor s | harvest / floor | read floor s | harvest / read floor | peak heap MB | peak RSS MB | trials.csv MB | trials.xlsx MB | trials.sqlite MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   start_stand_in "$n" "$port" "$work/standin-$n.log"
   url="http://127.0.0.1:$port/api/v2"
   # The stand-in serves the same pages to the floor client and to the harvest.
 
-  t0=$(date +%s.%N)
-  java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" > "$work/floor-$n.log"
-  t1=$(date +%s.%N)
-  floor=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+  floor=$(timed java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url")
+  read_floor=$(timed java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" --read)
 
   out="$work/out-$n"
   start=$(date +%s.%N)
@@ -49,10 +48,10 @@ for n in "${sizes[@]}"; do
   csv=$(du -m --apparent-size "$out/latest/trials.csv" | cut -f1)
   xlsx=$(du -m --apparent-size "$out/latest/trials.xlsx" | cut -f1)
   db=$(du -m --apparent-size "$out/latest/trials.sqlite" | cut -f1)
-  awk -v n="$n" -v s="$secs" -v hv="$harvest" -v f="$floor" -v h="${peak_heap:-?}" -v r="$rss" \
-    -v c="$csv" -v x="$xlsx" -v d="$db" 'BEGIN {
-      printf "| %d | %.1f | %.0f | %.1f | %.1f | %.2f | %s | %d | %s | %s | %s |\n",
-        n, s, n / s, hv, f, hv / f, h, r, c, x, d }'
+  awk -v n="$n" -v s="$secs" -v hv="$harvest" -v f="$floor" -v rf="$read_floor" \
+    -v h="${peak_heap:-?}" -v r="$rss" -v c="$csv" -v x="$xlsx" -v d="$db" 'BEGIN {
+      printf "| %d | %.1f | %.0f | %.1f | %.1f | %.2f | %.1f | %.2f | %s | %d | %s | %s | %s |\n",
+        n, s, n / s, hv, f, hv / f, rf, hv / rf, h, r, c, x, d }'
 
   rm -rf "$out"
 done

@@ -1,6 +1,6 @@
 # Sourced by the benchmark scripts: builds the jar and the test classpath, makes the work folder
 # $work with a config for ClinicalTrials.gov alone (the stand-in serves no other registry) and the
-# shipped category rules, and defines start_stand_in and logged.
+# shipped category rules, and defines start_stand_in, timed and logged.
 
 mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
@@ -16,6 +16,16 @@ start_stand_in() {
   standin=$!
   trap 'kill $standin 2>/dev/null || true' EXIT
   until grep -q serving "$3" 2>/dev/null; do sleep 0.2; done
+}
+
+# timed COMMAND...: the seconds COMMAND took, JVM start included, as the harvest's are; its output
+# goes to $work/timed.log.
+timed() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" > "$work/timed.log"
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }
 
 # logged FILE PATTERN: seconds since the epoch of the run log's first line matching PATTERN (the
