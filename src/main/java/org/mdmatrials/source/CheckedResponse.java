@@ -1,8 +1,8 @@
 package org.mdmatrials.source;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
+import java.util.stream.Stream;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,8 +21,8 @@ public final class CheckedResponse {
    * Executes {@code request} and checks its answer; the caller closes the response.
    *
    * @param what says in a status error which request it was, or null
-   * @param mediaTypes the acceptable types, such as {@code application/json}; parameters such as a
-   *     charset may follow them
+   * @param mediaTypes the acceptable types, such as {@code application/json}; the answer's may
+   *     carry parameters, such as a charset
    */
   public static Response execute(
       OkHttpClient client, Request request, String what, String... mediaTypes) throws IOException {
@@ -35,8 +35,7 @@ public final class CheckedResponse {
             response.code(), url, what == null ? body : what + (body.isEmpty() ? "" : ": " + body));
       }
       String type = response.header("Content-Type", "");
-      String lower = type.toLowerCase(Locale.ROOT);
-      if (List.of(mediaTypes).stream().noneMatch(lower::startsWith)) {
+      if (!isOneOf(type, mediaTypes)) {
         throw new MalformedResponseException(
             url,
             "expected Content-Type "
@@ -51,6 +50,16 @@ public final class CheckedResponse {
       response.close();
       throw e;
     }
+  }
+
+  /** Whether a Content-Type names one of {@code mediaTypes}, whatever its case and parameters. */
+  private static boolean isOneOf(String contentType, String... mediaTypes) {
+    MediaType type = MediaType.parse(contentType);
+    if (type == null) {
+      return false;
+    }
+    String name = type.type() + "/" + type.subtype();
+    return Stream.of(mediaTypes).anyMatch(name::equalsIgnoreCase);
   }
 
   /** The start of a body, on one line: registries explain their errors there. */
