@@ -29,8 +29,9 @@ for n in "${sizes[@]}"; do
   url="http://127.0.0.1:$port/api/v2"
   # The stand-in serves the same pages to the floor client and to the harvest.
 
-  floor=$(timed java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url")
-  read_floor=$(timed java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" --read)
+  floor=$(timed "$work/floor-$n.log" java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url")
+  read_floor=$(timed "$work/read-floor-$n.log" \
+    java -cp "$cp" org.mdmatrials.bench.TransferFloor "$url" --read)
 
   out="$work/out-$n"
   start=$(date +%s.%N)

@@ -18,12 +18,13 @@ start_stand_in() {
   until grep -q serving "$3" 2>/dev/null; do sleep 0.2; done
 }
 
-# timed COMMAND...: the seconds COMMAND took, JVM start included, as the harvest's are; its output
-# goes to $work/timed.log.
+# timed LOG COMMAND...: the seconds COMMAND took, JVM start included, as the harvest's are; its
+# output goes to LOG.
 timed() {
-  local start end
+  local log=$1 start end
+  shift
   start=$(date +%s.%N)
-  "$@" > "$work/timed.log"
+  "$@" > "$log"
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }

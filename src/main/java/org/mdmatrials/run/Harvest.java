@@ -266,10 +266,8 @@ public final class Harvest {
                 return null;
               });
       try (SnapshotRows rows = SnapshotRows.open(database)) {
-        List<String> header =
-            List.of(TrialColumn.values()).stream().map(TrialColumn::columnName).toList();
         try (CsvSnapshotWriter csv =
-            CsvSnapshotWriter.create(staging.resolve("trials.csv"), header)) {
+            CsvSnapshotWriter.create(staging.resolve("trials.csv"), TrialColumn.NAMES)) {
           rows.forEachTrial(csv::writeRow);
         }
         try (CsvSnapshotWriter csv =

@@ -3,6 +3,7 @@ package org.mdmatrials.sink;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
@@ -49,6 +50,10 @@ public enum TrialColumn {
   REGISTRY_STATUS(Type.TEXT, r -> r.trial().registryStatus()),
   LINKED_IDS(Type.TEXT, r -> join(r.linkedIds())),
   SOURCE_STATUS(Type.TEXT, TrialRow::sourceStatus);
+
+  /** Every column's name, in order: trials.csv's header, and the trials table's columns. */
+  public static final List<String> NAMES =
+      Stream.of(values()).map(TrialColumn::columnName).toList();
 
   /** How a column is stored in SQLite. */
   public enum Type {

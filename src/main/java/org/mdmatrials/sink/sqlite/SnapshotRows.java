@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.sink.TrialColumn;
 
@@ -84,7 +83,7 @@ public final class SnapshotRows implements AutoCloseable {
   }
 
   private static String trialColumns() {
-    return COLUMNS.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "));
+    return String.join(", ", TrialColumn.NAMES);
   }
 
   private static boolean[] numbers() {

@@ -85,9 +85,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT))");
     recordTrials =
         db.prepareStatement("UPDATE source_records SET trial_id = ? WHERE record_key = ?");
-    trials =
-        db.prepareStatement(
-            insert("trials", COLUMNS.stream().map(TrialColumn::columnName).toList()));
+    trials = db.prepareStatement(insert("trials", TrialColumn.NAMES));
     conditions =
         db.prepareStatement(
             insert("trial_conditions", List.of("trial_id", "position", "condition")));
