@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.classify.CategoryRules.Field;
 import org.mdmatrials.classify.CategoryRules.Rule;
 import org.mdmatrials.core.ArmGroup;
@@ -58,10 +59,10 @@ public final class Classifier {
   }
 
   private MdmaRole mdmaRole(Trial trial) {
-    Stream<String> arms =
-        trial.armGroups().stream()
+    Stream<@Nullable String> arms =
+        trial.arms().armGroups().stream()
             .flatMap(a -> Stream.concat(Stream.of(a.label()), a.interventionNames().stream()));
-    Stream<String> titles = Stream.of(trial.title(), trial.officialTitle(), trial.acronym());
+    Stream<@Nullable String> titles = titles(trial);
     boolean named =
         Stream.of(interventionNames(trial), arms, titles)
             .flatMap(s -> s)
@@ -71,26 +72,31 @@ public final class Classifier {
 
   private static Map<Field, List<Text>> texts(Trial trial) {
     Map<Field, List<Text>> texts = new EnumMap<>(Field.class);
-    texts.put(Field.CONDITIONS, present(trial.conditions().stream()));
-    texts.put(Field.MESH_TERMS, present(trial.conditionMeshTerms().stream()));
-    texts.put(Field.KEYWORDS, present(trial.keywords().stream()));
-    texts.put(
-        Field.TITLES, present(Stream.of(trial.title(), trial.officialTitle(), trial.acronym())));
+    var topic = trial.topic();
+    texts.put(Field.CONDITIONS, present(topic.conditions().stream()));
+    texts.put(Field.MESH_TERMS, present(topic.conditionMeshTerms().stream()));
+    texts.put(Field.KEYWORDS, present(topic.keywords().stream()));
+    texts.put(Field.TITLES, present(titles(trial)));
     texts.put(
         Field.INTERVENTIONS,
         present(
             Stream.concat(
-                interventionNames(trial), trial.armGroups().stream().map(ArmGroup::label))));
-    texts.put(Field.SUMMARY, present(Stream.of(trial.briefSummary())));
+                interventionNames(trial), trial.arms().armGroups().stream().map(ArmGroup::label))));
+    texts.put(Field.SUMMARY, present(Stream.of(topic.briefSummary())));
     return texts;
   }
 
-  private static Stream<String> interventionNames(Trial trial) {
-    return trial.interventions().stream()
+  private static Stream<@Nullable String> titles(Trial trial) {
+    var titles = trial.titles();
+    return Stream.of(titles.title(), titles.officialTitle(), titles.acronym());
+  }
+
+  private static Stream<@Nullable String> interventionNames(Trial trial) {
+    return trial.arms().interventions().stream()
         .flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream()));
   }
 
-  private static List<Text> present(Stream<String> texts) {
+  private static List<Text> present(Stream<? extends @Nullable String> texts) {
     return texts.filter(t -> t != null && !t.isBlank()).map(Text::of).toList();
   }
 
@@ -171,7 +177,7 @@ public final class Classifier {
         TermGroup group, List<Field> fields, Map<Field, List<Text>> texts) {
       List<Evidence> found = new ArrayList<>();
       for (Field field : fields) {
-        for (Text text : texts.get(field)) {
+        for (Text text : texts.getOrDefault(field, List.of())) {
           if (!group.mayBeIn(text)) {
             continue;
           }

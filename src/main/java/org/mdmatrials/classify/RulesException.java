@@ -1,6 +1,7 @@
 package org.mdmatrials.classify;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rules file that cannot be used: missing, not valid YAML, or not the expected shape. The message
@@ -13,7 +14,7 @@ public final class RulesException extends Exception {
     super(file + ": " + problem);
   }
 
-  RulesException(Path file, String problem, Throwable cause) {
+  RulesException(Path file, @Nullable String problem, Throwable cause) {
     super(file + ": " + problem, cause);
   }
 }

@@ -3,6 +3,7 @@ package org.mdmatrials.core;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one harvest run did: when, with what outcome, where it published (null when it did not), how
@@ -14,7 +15,7 @@ public record RunReport(
     Instant startedAt,
     Instant finishedAt,
     int exitCode,
-    String snapshot,
+    @Nullable String snapshot,
     int trials,
     Map<Indication, Integer> studiedByCategory,
     Map<Change.Type, Integer> changes,
@@ -39,10 +40,10 @@ public record RunReport(
    */
   public record SourceResult(
       Registry registry,
-      SourceSummary summary,
-      String error,
+      @Nullable SourceSummary summary,
+      @Nullable String error,
       int carriedOver,
-      Instant lastFullHarvest) {
+      @Nullable Instant lastFullHarvest) {
     public boolean failed() {
       return error != null;
     }

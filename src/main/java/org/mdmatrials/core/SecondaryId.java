@@ -1,9 +1,11 @@
 package org.mdmatrials.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** Another identifier of a trial: a grant, a sponsor's protocol number, another registry's id. */
-public record SecondaryId(String type, String id, String domain) {
+public record SecondaryId(@Nullable String type, String id, @Nullable String domain) {
   public SecondaryId {
-    if (id == null || id.isBlank()) {
+    if (id.isBlank()) {
       throw new IllegalArgumentException("Expected a secondary id but was empty");
     }
   }

@@ -2,59 +2,121 @@ package org.mdmatrials.core;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One trial as registered, mapped from its registry's own format onto the fields every registry
- * shares. Text is as the registry gave it; absent values are null and absent lists are empty.
+ * One trial as registered, mapped from its registry's own format onto the facts every registry
+ * shares, grouped as a registry groups them. Text is as the registry gave it; a fact the registry
+ * does not give is null, and a list it does not give is empty. Build one with {@link #builder}.
  *
- * <p>{@code overallStatus} is in ClinicalTrials.gov's vocabulary (RECRUITING, COMPLETED …) for
- * every registry; {@code registryStatus} is the registry's own wording, kept beside it. {@code
- * phases} likewise use ClinicalTrials.gov's names (EARLY_PHASE1, PHASE1 … PHASE4, NA).
+ * <p>Statuses are in ClinicalTrials.gov's vocabulary (RECRUITING, COMPLETED …) for every registry,
+ * with the registry's own wording kept beside them; phases likewise use ClinicalTrials.gov's names
+ * (EARLY_PHASE1, PHASE1 … PHASE4, NA).
  */
 public record Trial(
     String trialId,
-    Registry registry,
-    String url,
-    String title,
-    String officialTitle,
-    String acronym,
-    String overallStatus,
-    String registryStatus,
-    List<String> phases,
-    String studyType,
-    Integer enrollment,
-    String enrollmentType,
-    PartialDate startDate,
-    PartialDate primaryCompletionDate,
-    PartialDate completionDate,
-    PartialDate firstPosted,
-    PartialDate lastUpdatePosted,
-    String leadSponsor,
-    List<String> collaborators,
-    List<String> conditions,
-    List<String> keywords,
-    List<String> conditionMeshTerms,
-    List<Intervention> interventions,
-    List<ArmGroup> armGroups,
-    String briefSummary,
+    Origin origin,
+    Titles titles,
+    Status status,
+    Dates dates,
+    Design design,
+    Sponsors sponsors,
+    Topic topic,
+    Arms arms,
     List<String> countries,
-    boolean hasResults,
-    List<SecondaryId> secondaryIds,
-    String sourceVersion) {
+    Results results,
+    List<SecondaryId> secondaryIds) {
 
   public Trial {
-    if (trialId == null || trialId.isBlank()) {
+    if (trialId.isBlank()) {
       throw new IllegalArgumentException("Expected a trial id but was empty");
     }
-    Objects.requireNonNull(registry, "registry");
-    phases = Lists.copy(phases);
-    collaborators = Lists.copy(collaborators);
-    conditions = Lists.copy(conditions);
-    keywords = Lists.copy(keywords);
-    conditionMeshTerms = Lists.copy(conditionMeshTerms);
-    interventions = Lists.copy(interventions);
-    armGroups = Lists.copy(armGroups);
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(titles, "titles");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(dates, "dates");
+    Objects.requireNonNull(design, "design");
+    Objects.requireNonNull(sponsors, "sponsors");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(arms, "arms");
     countries = Lists.copy(countries);
+    Objects.requireNonNull(results, "results");
     secondaryIds = Lists.copy(secondaryIds);
   }
+
+  /** A trial with the id {@code trialId} in {@code registry}; every other fact absent until set. */
+  public static TrialBuilder builder(String trialId, Registry registry) {
+    return new TrialBuilder(trialId, registry);
+  }
+
+  public Registry registry() {
+    return origin.registry();
+  }
+
+  /**
+   * Where the record comes from: its registry, its page there, and the registry's version of its
+   * data as a whole, where it gives one.
+   */
+  public record Origin(Registry registry, @Nullable String url, @Nullable String sourceVersion) {
+    public Origin {
+      Objects.requireNonNull(registry, "registry");
+    }
+  }
+
+  /** The brief (public) title, the official (scientific) one, and the acronym. */
+  public record Titles(
+      @Nullable String title, @Nullable String officialTitle, @Nullable String acronym) {}
+
+  /** The overall status, and the registry's own wording of it. */
+  public record Status(@Nullable String overallStatus, @Nullable String registryStatus) {}
+
+  /** When the trial started, ends, was first posted and last updated. */
+  public record Dates(
+      @Nullable PartialDate startDate,
+      @Nullable PartialDate primaryCompletionDate,
+      @Nullable PartialDate completionDate,
+      @Nullable PartialDate firstPosted,
+      @Nullable PartialDate lastUpdatePosted) {}
+
+  /** The kind of study, its phases, and how many take part (actual or estimated). */
+  public record Design(
+      @Nullable String studyType,
+      List<String> phases,
+      @Nullable Integer enrollment,
+      @Nullable String enrollmentType) {
+    public Design {
+      phases = Lists.copy(phases);
+    }
+  }
+
+  /** The lead sponsor and the other organisations that sponsor or support the trial. */
+  public record Sponsors(@Nullable String leadSponsor, List<String> collaborators) {
+    public Sponsors {
+      collaborators = Lists.copy(collaborators);
+    }
+  }
+
+  /** What the trial is about: its conditions, keywords, MeSH condition terms, and summary. */
+  public record Topic(
+      List<String> conditions,
+      List<String> keywords,
+      List<String> conditionMeshTerms,
+      @Nullable String briefSummary) {
+    public Topic {
+      conditions = Lists.copy(conditions);
+      keywords = Lists.copy(keywords);
+      conditionMeshTerms = Lists.copy(conditionMeshTerms);
+    }
+  }
+
+  /** What the trial gives its participants: the interventions, and the arms receiving them. */
+  public record Arms(List<Intervention> interventions, List<ArmGroup> armGroups) {
+    public Arms {
+      interventions = Lists.copy(interventions);
+      armGroups = Lists.copy(armGroups);
+    }
+  }
+
+  /** What the registry holds of the trial's results. */
+  public record Results(boolean hasResults) {}
 }

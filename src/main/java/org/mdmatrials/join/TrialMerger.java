@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
@@ -44,38 +45,35 @@ public final class TrialMerger {
       return preferred;
     }
     List<Trial> newest = records.stream().sorted(TrialMerger::newestFirst).toList();
-    Trial status = first(newest, t -> t.overallStatus() != null);
-    Trial enrollment = first(newest, t -> t.enrollment() != null);
-    return new Trial(
-        preferred.trialId(),
-        preferred.registry(),
-        preferred.url(),
-        value(newest, Trial::title),
-        value(newest, Trial::officialTitle),
-        value(newest, Trial::acronym),
-        status.overallStatus(),
-        status.registryStatus(),
-        list(newest, Trial::phases),
-        value(newest, Trial::studyType),
-        enrollment.enrollment(),
-        enrollment.enrollmentType(),
-        value(newest, Trial::startDate),
-        value(newest, Trial::primaryCompletionDate),
-        value(newest, Trial::completionDate),
-        value(newest, Trial::firstPosted),
-        value(newest, Trial::lastUpdatePosted),
-        value(newest, Trial::leadSponsor),
-        list(newest, Trial::collaborators),
-        list(newest, Trial::conditions),
-        list(newest, Trial::keywords),
-        list(newest, Trial::conditionMeshTerms),
-        list(newest, Trial::interventions),
-        list(newest, Trial::armGroups),
-        value(newest, Trial::briefSummary),
-        list(newest, Trial::countries),
-        records.stream().anyMatch(Trial::hasResults),
-        secondaryIds(ordered),
-        preferred.sourceVersion());
+    Trial.Status status = first(newest, t -> t.status().overallStatus() != null).status();
+    Trial.Design enrollment = first(newest, t -> t.design().enrollment() != null).design();
+    return Trial.builder(preferred.trialId(), preferred.registry())
+        .url(preferred.origin().url())
+        .sourceVersion(preferred.origin().sourceVersion())
+        .title(value(newest, t -> t.titles().title()))
+        .officialTitle(value(newest, t -> t.titles().officialTitle()))
+        .acronym(value(newest, t -> t.titles().acronym()))
+        .status(status.overallStatus(), status.registryStatus())
+        .phases(list(newest, t -> t.design().phases()))
+        .studyType(value(newest, t -> t.design().studyType()))
+        .enrollment(enrollment.enrollment(), enrollment.enrollmentType())
+        .startDate(value(newest, t -> t.dates().startDate()))
+        .primaryCompletionDate(value(newest, t -> t.dates().primaryCompletionDate()))
+        .completionDate(value(newest, t -> t.dates().completionDate()))
+        .firstPosted(value(newest, t -> t.dates().firstPosted()))
+        .lastUpdatePosted(value(newest, t -> t.dates().lastUpdatePosted()))
+        .leadSponsor(value(newest, t -> t.sponsors().leadSponsor()))
+        .collaborators(list(newest, t -> t.sponsors().collaborators()))
+        .conditions(list(newest, t -> t.topic().conditions()))
+        .keywords(list(newest, t -> t.topic().keywords()))
+        .conditionMeshTerms(list(newest, t -> t.topic().conditionMeshTerms()))
+        .interventions(list(newest, t -> t.arms().interventions()))
+        .armGroups(list(newest, t -> t.arms().armGroups()))
+        .briefSummary(value(newest, t -> t.topic().briefSummary()))
+        .countries(list(newest, Trial::countries))
+        .hasResults(records.stream().anyMatch(t -> t.results().hasResults()))
+        .secondaryIds(secondaryIds(ordered))
+        .build();
   }
 
   private int rank(Trial trial) {
@@ -85,15 +83,15 @@ public final class TrialMerger {
 
   /** Most recently updated first; a record without a date last. */
   private static int newestFirst(Trial a, Trial b) {
-    return Comparator.nullsLast(Comparator.comparing(PartialDate::value).reversed())
-        .compare(a.lastUpdatePosted(), b.lastUpdatePosted());
+    return Comparator.nullsLast(Comparator.<PartialDate>reverseOrder())
+        .compare(a.dates().lastUpdatePosted(), b.dates().lastUpdatePosted());
   }
 
   private static Trial first(List<Trial> newest, java.util.function.Predicate<Trial> has) {
     return newest.stream().filter(has).findFirst().orElse(newest.get(0));
   }
 
-  private static <T> T value(List<Trial> newest, Function<Trial, T> field) {
+  private static <T> @Nullable T value(List<Trial> newest, Function<Trial, @Nullable T> field) {
     return newest.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
   }
 

@@ -15,39 +15,40 @@ import org.mdmatrials.core.SecondaryId;
 public enum TrialColumn {
   TRIAL_ID(Type.TEXT, r -> r.trial().trialId()),
   REGISTRY(Type.TEXT, r -> r.trial().registry().name()),
-  URL(Type.TEXT, r -> r.trial().url()),
-  TITLE(Type.TEXT, r -> r.trial().title()),
-  OFFICIAL_TITLE(Type.TEXT, r -> r.trial().officialTitle()),
-  ACRONYM(Type.TEXT, r -> r.trial().acronym()),
+  URL(Type.TEXT, r -> r.trial().origin().url()),
+  TITLE(Type.TEXT, r -> r.trial().titles().title()),
+  OFFICIAL_TITLE(Type.TEXT, r -> r.trial().titles().officialTitle()),
+  ACRONYM(Type.TEXT, r -> r.trial().titles().acronym()),
   MDMA_ROLE(Type.TEXT, r -> r.classification().mdmaRole().name()),
   PRIMARY_CATEGORY(Type.TEXT, r -> r.classification().primaryCategory().name()),
   CATEGORIES(
       Type.TEXT,
       r -> join(r.classification().categories().stream().map(m -> m.category().name()).toList())),
   CATEGORY_EVIDENCE(Type.TEXT, r -> emptyToNull(r.classification().evidence())),
-  OVERALL_STATUS(Type.TEXT, r -> r.trial().overallStatus()),
-  PHASES(Type.TEXT, r -> join(r.trial().phases())),
-  STUDY_TYPE(Type.TEXT, r -> r.trial().studyType()),
-  ENROLLMENT(Type.INTEGER, r -> r.trial().enrollment()),
-  ENROLLMENT_TYPE(Type.TEXT, r -> r.trial().enrollmentType()),
-  START_DATE(Type.TEXT, r -> text(r.trial().startDate())),
-  PRIMARY_COMPLETION_DATE(Type.TEXT, r -> text(r.trial().primaryCompletionDate())),
-  COMPLETION_DATE(Type.TEXT, r -> text(r.trial().completionDate())),
-  FIRST_POSTED(Type.TEXT, r -> text(r.trial().firstPosted())),
-  LAST_UPDATE_POSTED(Type.TEXT, r -> text(r.trial().lastUpdatePosted())),
-  LEAD_SPONSOR(Type.TEXT, r -> r.trial().leadSponsor()),
-  COLLABORATORS(Type.TEXT, r -> join(r.trial().collaborators())),
-  CONDITIONS(Type.TEXT, r -> join(r.trial().conditions())),
-  KEYWORDS(Type.TEXT, r -> join(r.trial().keywords())),
+  OVERALL_STATUS(Type.TEXT, r -> r.trial().status().overallStatus()),
+  PHASES(Type.TEXT, r -> join(r.trial().design().phases())),
+  STUDY_TYPE(Type.TEXT, r -> r.trial().design().studyType()),
+  ENROLLMENT(Type.INTEGER, r -> r.trial().design().enrollment()),
+  ENROLLMENT_TYPE(Type.TEXT, r -> r.trial().design().enrollmentType()),
+  START_DATE(Type.TEXT, r -> text(r.trial().dates().startDate())),
+  PRIMARY_COMPLETION_DATE(Type.TEXT, r -> text(r.trial().dates().primaryCompletionDate())),
+  COMPLETION_DATE(Type.TEXT, r -> text(r.trial().dates().completionDate())),
+  FIRST_POSTED(Type.TEXT, r -> text(r.trial().dates().firstPosted())),
+  LAST_UPDATE_POSTED(Type.TEXT, r -> text(r.trial().dates().lastUpdatePosted())),
+  LEAD_SPONSOR(Type.TEXT, r -> r.trial().sponsors().leadSponsor()),
+  COLLABORATORS(Type.TEXT, r -> join(r.trial().sponsors().collaborators())),
+  CONDITIONS(Type.TEXT, r -> join(r.trial().topic().conditions())),
+  KEYWORDS(Type.TEXT, r -> join(r.trial().topic().keywords())),
   INTERVENTIONS(
-      Type.TEXT, r -> join(r.trial().interventions().stream().map(Intervention::label).toList())),
+      Type.TEXT,
+      r -> join(r.trial().arms().interventions().stream().map(Intervention::label).toList())),
   COUNTRIES(Type.TEXT, r -> join(r.trial().countries())),
-  HAS_RESULTS(Type.INTEGER, r -> r.trial().hasResults() ? 1 : 0),
+  HAS_RESULTS(Type.INTEGER, r -> r.trial().results().hasResults() ? 1 : 0),
   SECONDARY_IDS(
       Type.TEXT, r -> join(r.trial().secondaryIds().stream().map(SecondaryId::label).toList())),
-  SOURCE_VERSION(Type.TEXT, r -> r.trial().sourceVersion()),
+  SOURCE_VERSION(Type.TEXT, r -> r.trial().origin().sourceVersion()),
   HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString()),
-  REGISTRY_STATUS(Type.TEXT, r -> r.trial().registryStatus()),
+  REGISTRY_STATUS(Type.TEXT, r -> r.trial().status().registryStatus()),
   LINKED_IDS(Type.TEXT, r -> join(r.linkedIds())),
   SOURCE_STATUS(Type.TEXT, TrialRow::sourceStatus);
 
@@ -93,7 +94,7 @@ public enum TrialColumn {
   }
 
   private static String text(PartialDate date) {
-    return date == null ? null : date.value();
+    return date == null ? null : date.toString();
   }
 
   private static String emptyToNull(String text) {

@@ -1,7 +1,7 @@
 package org.mdmatrials.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 import static org.mdmatrials.core.Indication.ANXIETY_LIFE_THREATENING_ILLNESS;
 import static org.mdmatrials.core.Indication.COUPLES_THERAPY;
 import static org.mdmatrials.core.Indication.OTHER;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mdmatrials.TrialBuilder;
+import org.mdmatrials.TestTrial;
 import org.mdmatrials.classify.CategoryRules.Field;
 import org.mdmatrials.classify.CategoryRules.Rule;
 import org.mdmatrials.core.ArmGroup;
@@ -455,7 +455,7 @@ class ClassifierTest {
 
   private static Arguments row(
       String description,
-      TrialBuilder trial,
+      TestTrial trial,
       MdmaRole role,
       String evidence,
       Indication... categories) {

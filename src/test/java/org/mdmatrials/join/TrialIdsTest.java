@@ -1,7 +1,7 @@
 package org.mdmatrials.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

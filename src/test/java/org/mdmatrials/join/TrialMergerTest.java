@@ -1,7 +1,7 @@
 package org.mdmatrials.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,14 @@ class TrialMergerTest {
 
     assertThat(merged.trialId()).isEqualTo("NCT04077437");
     assertThat(merged.registry()).isEqualTo(Registry.CTGOV);
-    assertThat(merged.url()).isEqualTo("https://clinicaltrials.gov/study/NCT04077437");
-    assertThat(merged.title()).isEqualTo("A trial of MDMA-assisted therapy");
-    assertThat(merged.overallStatus()).isEqualTo("COMPLETED");
-    assertThat(merged.enrollment()).isEqualTo(100);
-    assertThat(merged.conditions()).containsExactly("PTSD");
+    assertThat(merged.origin().url()).isEqualTo("https://clinicaltrials.gov/study/NCT04077437");
+    assertThat(merged.titles().title()).isEqualTo("A trial of MDMA-assisted therapy");
+    assertThat(merged.status().overallStatus()).isEqualTo("COMPLETED");
+    assertThat(merged.design().enrollment()).isEqualTo(100);
+    assertThat(merged.topic().conditions()).containsExactly("PTSD");
     assertThat(merged.countries()).containsExactly("United Kingdom");
-    assertThat(merged.hasResults()).isTrue();
-    assertThat(merged.lastUpdatePosted().value()).isEqualTo("2025-03-01");
+    assertThat(merged.results().hasResults()).isTrue();
+    assertThat(merged.dates().lastUpdatePosted().toString()).isEqualTo("2025-03-01");
     assertThat(merged.secondaryIds())
         .containsExactly(
             new SecondaryId("REGISTRY", "ISRCTN41823570", null),

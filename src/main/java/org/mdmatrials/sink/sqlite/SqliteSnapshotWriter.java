@@ -146,7 +146,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
         trial.registry().name(),
         trial.trialId(),
         trial.trialId(),
-        text(trial.lastUpdatePosted()),
+        text(trial.dates().lastUpdatePosted()),
         sourceStatus,
         String.join(" ", registryIds),
         TrialJson.write(trial),
@@ -290,8 +290,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       bind(trials, i + 1, COLUMNS.get(i).valueOf(row));
     }
     trials.addBatch();
-    addConditions(id, trial.conditions());
-    addInterventions(id, trial.interventions());
+    addConditions(id, trial.topic().conditions());
+    addInterventions(id, trial.arms().interventions());
     addCategories(id, row.classification().categories());
     addSecondaryIds(id, trial.secondaryIds());
     countAndFlush();

@@ -32,40 +32,54 @@ final class StudyMapper {
     var design = protocol.designModule();
     var arms = protocol.armsInterventionsModule();
     var enrollment = design == null ? null : design.enrollmentInfo();
-    return new Trial(
-        nctId,
-        Registry.CTGOV,
-        STUDY_URL + nctId,
-        id.briefTitle(),
-        id.officialTitle(),
-        id.acronym(),
-        status == null ? null : status.overallStatus(),
-        status == null ? null : status.overallStatus(),
-        design == null ? null : design.phases(),
-        design == null ? null : design.studyType(),
-        enrollment == null ? null : enrollment.count(),
-        enrollment == null ? null : enrollment.type(),
-        date(status == null ? null : status.startDateStruct(), "startDateStruct"),
-        date(
-            status == null ? null : status.primaryCompletionDateStruct(),
-            "primaryCompletionDateStruct"),
-        date(status == null ? null : status.completionDateStruct(), "completionDateStruct"),
-        date(status == null ? null : status.studyFirstPostDateStruct(), "studyFirstPostDateStruct"),
-        date(status == null ? null : status.lastUpdatePostDateStruct(), "lastUpdatePostDateStruct"),
-        sponsors == null || sponsors.leadSponsor() == null ? null : sponsors.leadSponsor().name(),
-        map(sponsors == null ? null : sponsors.collaborators(), StudyJson.Sponsor::name),
-        conditions == null ? null : conditions.conditions(),
-        conditions == null ? null : conditions.keywords(),
-        meshTerms(study.derivedSection()),
-        map(arms == null ? null : arms.interventions(), StudyMapper::intervention),
-        map(
-            arms == null ? null : arms.armGroups(),
-            a -> new ArmGroup(a.label(), a.interventionNames())),
-        protocol.descriptionModule() == null ? null : protocol.descriptionModule().briefSummary(),
-        countries(protocol.contactsLocationsModule()),
-        Boolean.TRUE.equals(study.hasResults()),
-        secondaryIds(id.secondaryIdInfos()),
-        sourceVersion);
+    var description = protocol.descriptionModule();
+    String overallStatus = status == null ? null : status.overallStatus();
+    return Trial.builder(nctId, Registry.CTGOV)
+        .url(STUDY_URL + nctId)
+        .sourceVersion(sourceVersion)
+        .title(id.briefTitle())
+        .officialTitle(id.officialTitle())
+        .acronym(id.acronym())
+        .status(overallStatus, overallStatus)
+        .studyType(design == null ? null : design.studyType())
+        .phases(present(design == null ? null : design.phases()))
+        .enrollment(
+            enrollment == null ? null : enrollment.count(),
+            enrollment == null ? null : enrollment.type())
+        .startDate(date(status == null ? null : status.startDateStruct(), "startDateStruct"))
+        .primaryCompletionDate(
+            date(
+                status == null ? null : status.primaryCompletionDateStruct(),
+                "primaryCompletionDateStruct"))
+        .completionDate(
+            date(status == null ? null : status.completionDateStruct(), "completionDateStruct"))
+        .firstPosted(
+            date(
+                status == null ? null : status.studyFirstPostDateStruct(),
+                "studyFirstPostDateStruct"))
+        .lastUpdatePosted(
+            date(
+                status == null ? null : status.lastUpdatePostDateStruct(),
+                "lastUpdatePostDateStruct"))
+        .leadSponsor(
+            sponsors == null || sponsors.leadSponsor() == null
+                ? null
+                : sponsors.leadSponsor().name())
+        .collaborators(
+            map(sponsors == null ? null : sponsors.collaborators(), StudyJson.Sponsor::name))
+        .conditions(present(conditions == null ? null : conditions.conditions()))
+        .keywords(present(conditions == null ? null : conditions.keywords()))
+        .conditionMeshTerms(meshTerms(study.derivedSection()))
+        .interventions(map(arms == null ? null : arms.interventions(), StudyMapper::intervention))
+        .armGroups(
+            map(
+                arms == null ? null : arms.armGroups(),
+                a -> new ArmGroup(a.label(), present(a.interventionNames()))))
+        .briefSummary(description == null ? null : description.briefSummary())
+        .countries(countries(protocol.contactsLocationsModule()))
+        .hasResults(Boolean.TRUE.equals(study.hasResults()))
+        .secondaryIds(secondaryIds(id.secondaryIdInfos()))
+        .build();
   }
 
   private static StudyJson.ProtocolSection orEmpty(StudyJson.ProtocolSection section, String path)
@@ -81,7 +95,7 @@ final class StudyMapper {
       return null;
     }
     try {
-      return new PartialDate(struct.date());
+      return PartialDate.parse(struct.date());
     } catch (IllegalArgumentException e) {
       throw new MalformedRecordException(
           "$.protocolSection.statusModule." + field + ".date",
@@ -91,7 +105,7 @@ final class StudyMapper {
   }
 
   private static Intervention intervention(StudyJson.Intervention i) {
-    return new Intervention(i.type(), i.name(), i.otherNames());
+    return new Intervention(i.type(), i.name(), present(i.otherNames()));
   }
 
   private static List<String> meshTerms(StudyJson.DerivedSection derived) {
@@ -122,6 +136,11 @@ final class StudyMapper {
             s.id() == null || s.id().isBlank()
                 ? null
                 : new SecondaryId(s.type(), s.id().strip(), s.domain()));
+  }
+
+  /** The list's entries; a null entry in a list the registry sent is an entry not given. */
+  private static <T> List<T> present(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 
   private static <T, R> List<R> map(List<T> list, Function<T, R> f) {

@@ -45,47 +45,47 @@ final class CtisMapper {
     TrialInformation information = details == null ? null : details.trialInformation();
     TrialDuration duration = information == null ? null : information.trialDuration();
     String leadSponsor = leadSponsor(partI.sponsors());
-    return new Trial(
-        ctNumber,
-        Registry.CTIS,
-        TRIAL_URL + ctNumber,
-        ids == null ? null : text(ids.publicTitle()),
-        ids == null ? null : text(ids.fullTitle()),
-        null,
-        CtisVocabulary.overallStatus(record.ctPublicStatusCode(), endedEarlyEverywhere(record)),
-        registryStatus(record),
-        CtisVocabulary.phases(phaseCode(information)),
-        "INTERVENTIONAL",
-        enrollment(partI, application.authorizedPartsII()),
-        "ESTIMATED",
-        startDate(record, duration),
-        null,
-        completionDate(duration),
-        firstDecision(application.memberStatesConcerned()),
-        day(record.publishDate(), "$.publishDate"),
-        leadSponsor,
-        map(partI.sponsors(), s -> s.organisation() == null ? null : text(s.organisation().name()))
-            .stream()
-            .filter(name -> !name.equals(leadSponsor))
-            .distinct()
-            .toList(),
-        map(partI.medicalConditions(), c -> text(c.medicalCondition())).stream()
-            .distinct()
-            .toList(),
-        List.of(),
-        List.of(),
-        map(partI.products(), CtisMapper::intervention).stream().distinct().toList(),
-        List.of(),
-        information == null || information.trialObjective() == null
-            ? null
-            : text(information.trialObjective().mainObjective()),
-        map(application.memberStatesConcerned(), m -> text(m.mscName())).stream()
-            .distinct()
-            .sorted()
-            .toList(),
-        hasResults(record.results()),
-        SecondaryIds.of(ids, application.eudraCt(), leadSponsor),
-        null);
+    return Trial.builder(ctNumber, Registry.CTIS)
+        .url(TRIAL_URL + ctNumber)
+        .title(ids == null ? null : text(ids.publicTitle()))
+        .officialTitle(ids == null ? null : text(ids.fullTitle()))
+        .status(
+            CtisVocabulary.overallStatus(record.ctPublicStatusCode(), endedEarlyEverywhere(record)),
+            registryStatus(record))
+        .phases(CtisVocabulary.phases(phaseCode(information)))
+        // CTIS holds clinical trials of medicinal products only.
+        .studyType("INTERVENTIONAL")
+        .enrollment(enrollment(partI, application.authorizedPartsII()), "ESTIMATED")
+        .startDate(startDate(record, duration))
+        .completionDate(completionDate(duration))
+        .firstPosted(firstDecision(application.memberStatesConcerned()))
+        .lastUpdatePosted(day(record.publishDate(), "$.publishDate"))
+        .leadSponsor(leadSponsor)
+        .collaborators(
+            map(
+                    partI.sponsors(),
+                    s -> s.organisation() == null ? null : text(s.organisation().name()))
+                .stream()
+                .filter(name -> !name.equals(leadSponsor))
+                .distinct()
+                .toList())
+        .conditions(
+            map(partI.medicalConditions(), c -> text(c.medicalCondition())).stream()
+                .distinct()
+                .toList())
+        .interventions(map(partI.products(), CtisMapper::intervention).stream().distinct().toList())
+        .briefSummary(
+            information == null || information.trialObjective() == null
+                ? null
+                : text(information.trialObjective().mainObjective()))
+        .countries(
+            map(application.memberStatesConcerned(), m -> text(m.mscName())).stream()
+                .distinct()
+                .sorted()
+                .toList())
+        .hasResults(hasResults(record.results()))
+        .secondaryIds(SecondaryIds.of(ids, application.eudraCt(), leadSponsor))
+        .build();
   }
 
   private static <T> T required(T value, String path) throws MalformedRecordException {
@@ -165,7 +165,7 @@ final class CtisMapper {
       CtisRecordJson.MemberState state = states.get(i);
       String path = APPLICATION + ".memberStatesConcerned[" + i + "].firstDecisionDate";
       PartialDate decided = state == null ? null : day(state.firstDecisionDate(), path);
-      if (decided != null && (first == null || decided.value().compareTo(first.value()) < 0)) {
+      if (decided != null && (first == null || decided.compareTo(first) < 0)) {
         first = decided;
       }
     }
@@ -187,7 +187,10 @@ final class CtisMapper {
       ymd = eu.group(3) + "-" + eu.group(2) + "-" + eu.group(1);
     }
     try {
-      return new PartialDate(ymd);
+      if (ymd == null) {
+        throw new IllegalArgumentException(value);
+      }
+      return PartialDate.parse(ymd);
     } catch (IllegalArgumentException e) {
       throw new MalformedRecordException(
           path, "a date as yyyy-MM-dd or dd/MM/yyyy", "\"" + value + "\"");

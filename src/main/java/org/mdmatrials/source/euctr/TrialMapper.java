@@ -57,41 +57,34 @@ final class TrialMapper {
     }
     Integer enrollment = enrollment(records);
     String leadSponsor = first(records, Field.SPONSOR_NAME);
-    return new Trial(
-        eudractNumber,
-        Registry.EUCTR,
-        SEARCH_URL + eudractNumber,
-        first(records, Field.LAY_TITLE),
-        first(records, Field.FULL_TITLE),
-        first(records, Field.ABBREVIATED_TITLE),
-        NationalStatus.overall(records.stream().map(NationalRecord::status).toList()),
-        registryStatus(records),
-        phases(records),
+    return Trial.builder(eudractNumber, Registry.EUCTR)
+        .url(SEARCH_URL + eudractNumber)
+        .title(first(records, Field.LAY_TITLE))
+        .officialTitle(first(records, Field.FULL_TITLE))
+        .acronym(first(records, Field.ABBREVIATED_TITLE))
+        .status(
+            NationalStatus.overall(records.stream().map(NationalRecord::status).toList()),
+            registryStatus(records))
+        .phases(phases(records))
         // The register holds clinical trials of medicinal products only.
-        "INTERVENTIONAL",
-        enrollment,
-        enrollment == null ? null : "ESTIMATED",
-        null,
-        null,
-        date(records, Field.GLOBAL_END_DATE, TrialMapper::later),
-        date(records, Field.FIRST_ENTERED, TrialMapper::earlier),
-        null,
-        leadSponsor,
-        collaborators(records, leadSponsor),
-        union(records, Field.CONDITION, Field.LAY_CONDITION),
+        .studyType("INTERVENTIONAL")
+        .enrollment(enrollment, enrollment == null ? null : "ESTIMATED")
+        .completionDate(date(records, Field.GLOBAL_END_DATE, TrialMapper::later))
+        .firstPosted(date(records, Field.FIRST_ENTERED, TrialMapper::earlier))
+        .leadSponsor(leadSponsor)
+        .collaborators(collaborators(records, leadSponsor))
+        .conditions(union(records, Field.CONDITION, Field.LAY_CONDITION))
         // The MedDRA terms the condition is coded with are the record's only keywords.
-        union(records, Field.MEDDRA_TERM),
-        List.of(),
-        InterventionMapper.interventions(records),
-        List.of(),
+        .keywords(union(records, Field.MEDDRA_TERM))
+        .interventions(InterventionMapper.interventions(records))
         // No plain-language summary exists; the main objective is the nearest text.
-        first(records, Field.MAIN_OBJECTIVE),
-        countries(records),
+        .briefSummary(first(records, Field.MAIN_OBJECTIVE))
+        .countries(countries(records))
         // Results are published apart, and the protocol download does not say whether there are
         // any.
-        false,
-        secondaryIds(records),
-        null);
+        .hasResults(false)
+        .secondaryIds(secondaryIds(records))
+        .build();
   }
 
   private static String first(List<NationalRecord> records, Field field) {
@@ -167,7 +160,7 @@ final class TrialMapper {
       for (NationalRecord.Value value : record.all(field)) {
         PartialDate date;
         try {
-          date = new PartialDate(value.text());
+          date = PartialDate.parse(value.text());
         } catch (IllegalArgumentException e) {
           throw new MalformedRecordException(
               path(value),
@@ -182,11 +175,11 @@ final class TrialMapper {
 
   // ISO dates of any precision order as text; a year sorts before the days within it.
   private static PartialDate earlier(PartialDate a, PartialDate b) {
-    return a.value().compareTo(b.value()) <= 0 ? a : b;
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static PartialDate later(PartialDate a, PartialDate b) {
-    return a.value().compareTo(b.value()) >= 0 ? a : b;
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**

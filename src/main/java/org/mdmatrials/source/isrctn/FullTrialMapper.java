@@ -80,36 +80,31 @@ final class FullTrialMapper {
             today);
     Enrolment enrolment = Enrolment.of(participants);
     Parties parties = Parties.of(fullTrial, section(trial, "parties"));
-    return new Trial(
-        id,
-        Registry.ISRCTN,
-        TRIAL_URL + id,
-        description.text("title"),
-        description.text("scientificTitle"),
-        description.text("acronym"),
-        status.overall(),
-        status.registry(),
-        phases(trial),
-        studyType(design.text("primaryStudyDesign")),
-        enrolment.count(),
-        enrolment.type(),
-        partial(recruitmentStart),
-        null, // ISRCTN has no primary completion date; its recruitment end is another thing
-        partial(overallEnd),
-        partial(firstPosted(trial)),
-        partial(lastUpdated(trial)),
-        parties.leadSponsor(),
-        parties.collaborators(),
-        trial.texts("conditions", "condition", "description"),
-        diseaseClasses(trial),
-        List.of(),
-        interventions(trial),
-        List.of(),
-        description.text("plainEnglishSummary"),
-        countries(participants),
-        hasResults(trial),
-        ExternalRefs.secondaryIds(section(trial, "externalRefs")),
-        null); // ISRCTN publishes no version of its data as a whole
+    // ISRCTN has no primary completion date (its recruitment end is another thing), and
+    // publishes no version of its data as a whole.
+    return Trial.builder(id, Registry.ISRCTN)
+        .url(TRIAL_URL + id)
+        .title(description.text("title"))
+        .officialTitle(description.text("scientificTitle"))
+        .acronym(description.text("acronym"))
+        .status(status.overall(), status.registry())
+        .phases(phases(trial))
+        .studyType(studyType(design.text("primaryStudyDesign")))
+        .enrollment(enrolment.count(), enrolment.type())
+        .startDate(partial(recruitmentStart))
+        .completionDate(partial(overallEnd))
+        .firstPosted(partial(firstPosted(trial)))
+        .lastUpdatePosted(partial(lastUpdated(trial)))
+        .leadSponsor(parties.leadSponsor())
+        .collaborators(parties.collaborators())
+        .conditions(trial.texts("conditions", "condition", "description"))
+        .keywords(diseaseClasses(trial))
+        .interventions(interventions(trial))
+        .briefSummary(description.text("plainEnglishSummary"))
+        .countries(countries(participants))
+        .hasResults(hasResults(trial))
+        .secondaryIds(ExternalRefs.secondaryIds(section(trial, "externalRefs")))
+        .build();
   }
 
   private static String trialId(XmlElement trial) throws MalformedRecordException {
@@ -178,7 +173,9 @@ final class FullTrialMapper {
   }
 
   private static PartialDate partial(LocalDate day) {
-    return day == null ? null : new PartialDate(day.toString());
+    return day == null
+        ? null
+        : new PartialDate(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
   }
 
   private static String studyType(String primaryStudyDesign) {

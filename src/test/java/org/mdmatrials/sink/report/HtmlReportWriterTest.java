@@ -1,7 +1,7 @@
 package org.mdmatrials.sink.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

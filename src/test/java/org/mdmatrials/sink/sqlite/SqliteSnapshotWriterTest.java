@@ -1,7 +1,7 @@
 package org.mdmatrials.sink.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package org.mdmatrials.sink.xlsx;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mdmatrials.TrialBuilder.trial;
+import static org.mdmatrials.TestTrial.trial;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -75,7 +75,7 @@ class CtGovSourceTest {
     assertThat(summary.pages()).isEqualTo(2);
     assertThat(summary.sourceVersion()).isEqualTo("2026-11-27T09:15:02");
     assertThat(collected.trials)
-        .allSatisfy(t -> assertThat(t.sourceVersion()).isEqualTo("2026-11-27T09:15:02"));
+        .allSatisfy(t -> assertThat(t.origin().sourceVersion()).isEqualTo("2026-11-27T09:15:02"));
 
     List<LoggedRequest> pages =
         registry.findAll(getRequestedFor(urlPathEqualTo("/api/v2/studies")));

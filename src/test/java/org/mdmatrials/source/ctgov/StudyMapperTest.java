@@ -23,50 +23,51 @@ class StudyMapperTest {
 
     assertThat(trial.trialId()).isEqualTo("NCT03275402");
     assertThat(trial.registry()).isEqualTo(Registry.CTGOV);
-    assertThat(trial.url()).isEqualTo("https://clinicaltrials.gov/study/NCT03275402");
-    assertThat(trial.title())
+    assertThat(trial.origin().url()).isEqualTo("https://clinicaltrials.gov/study/NCT03275402");
+    assertThat(trial.titles().title())
         .isEqualTo(
             "131I-omburtamab Radioimmunotherapy for Neuroblastoma Central Nervous System/Leptomeningeal Metastases");
-    assertThat(trial.officialTitle()).startsWith("A Multicenter Phase 2/3 Trial of the Efficacy");
-    assertThat(trial.acronym()).isNull();
-    assertThat(trial.overallStatus()).isEqualTo("TERMINATED");
-    assertThat(trial.phases()).containsExactly("PHASE2", "PHASE3");
-    assertThat(trial.studyType()).isEqualTo("INTERVENTIONAL");
-    assertThat(trial.enrollment()).isEqualTo(52);
-    assertThat(trial.enrollmentType()).isEqualTo("ACTUAL");
-    assertThat(trial.startDate()).isEqualTo(new PartialDate("2018-12-11"));
-    assertThat(trial.primaryCompletionDate()).isEqualTo(new PartialDate("2023-06-02"));
-    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2023-06-02"));
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2017-09-07"));
-    assertThat(trial.lastUpdatePosted()).isEqualTo(new PartialDate("2024-02-13"));
-    assertThat(trial.leadSponsor()).isEqualTo("Y-mAbs Therapeutics");
-    assertThat(trial.collaborators()).isEmpty();
-    assertThat(trial.conditions())
+    assertThat(trial.titles().officialTitle())
+        .startsWith("A Multicenter Phase 2/3 Trial of the Efficacy");
+    assertThat(trial.titles().acronym()).isNull();
+    assertThat(trial.status().overallStatus()).isEqualTo("TERMINATED");
+    assertThat(trial.design().phases()).containsExactly("PHASE2", "PHASE3");
+    assertThat(trial.design().studyType()).isEqualTo("INTERVENTIONAL");
+    assertThat(trial.design().enrollment()).isEqualTo(52);
+    assertThat(trial.design().enrollmentType()).isEqualTo("ACTUAL");
+    assertThat(trial.dates().startDate()).isEqualTo(PartialDate.parse("2018-12-11"));
+    assertThat(trial.dates().primaryCompletionDate()).isEqualTo(PartialDate.parse("2023-06-02"));
+    assertThat(trial.dates().completionDate()).isEqualTo(PartialDate.parse("2023-06-02"));
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2017-09-07"));
+    assertThat(trial.dates().lastUpdatePosted()).isEqualTo(PartialDate.parse("2024-02-13"));
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("Y-mAbs Therapeutics");
+    assertThat(trial.sponsors().collaborators()).isEmpty();
+    assertThat(trial.topic().conditions())
         .containsExactly("Neuroblastoma", "CNS Metastases", "Leptomeningeal Metastases");
-    assertThat(trial.keywords()).contains("Radioimmunotherapy", "Pediatric");
-    assertThat(trial.conditionMeshTerms())
+    assertThat(trial.topic().keywords()).contains("Radioimmunotherapy", "Pediatric");
+    assertThat(trial.topic().conditionMeshTerms())
         .containsExactly("Neuroblastoma", "Meningeal Carcinomatosis");
-    assertThat(trial.interventions())
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention("BIOLOGICAL", "131I-omburtamab", java.util.List.of("131I-8H9")));
-    assertThat(trial.armGroups())
+    assertThat(trial.arms().armGroups())
         .containsExactly(
             new ArmGroup("131I-omburtamab", java.util.List.of("Biological: 131I-omburtamab")));
     assertThat(trial.countries()).containsExactly("Denmark", "Japan", "Spain", "United States");
-    assertThat(trial.hasResults()).isTrue();
+    assertThat(trial.results().hasResults()).isTrue();
     assertThat(trial.secondaryIds()).isEmpty();
-    assertThat(trial.sourceVersion()).isEqualTo("2026-11-27T09:15:02");
+    assertThat(trial.origin().sourceVersion()).isEqualTo("2026-11-27T09:15:02");
   }
 
   @Test
   void keepsPartialDatesAsGiven() throws Exception {
     Trial trial = map("NCT00184067");
 
-    assertThat(trial.startDate().value()).isEqualTo("2004-05");
-    assertThat(trial.startDate().isFullDate()).isFalse();
-    assertThat(trial.primaryCompletionDate().value()).isEqualTo("2007-04");
-    assertThat(trial.firstPosted().value()).isEqualTo("2005-09-16");
-    assertThat(trial.hasResults()).isFalse();
+    assertThat(trial.dates().startDate().toString()).isEqualTo("2004-05");
+    assertThat(trial.dates().startDate().precision()).isNotEqualTo(PartialDate.Precision.DAY);
+    assertThat(trial.dates().primaryCompletionDate().toString()).isEqualTo("2007-04");
+    assertThat(trial.dates().firstPosted().toString()).isEqualTo("2005-09-16");
+    assertThat(trial.results().hasResults()).isFalse();
   }
 
   @Test
@@ -80,7 +81,7 @@ class StudyMapperTest {
             new SecondaryId(null, "CDR0000576571", null));
     assertThat(trial.secondaryIds().get(0).label()).isEqualTo("REGISTRY: NCI-2009-01065");
     assertThat(trial.secondaryIds().get(1).label()).isEqualTo("CDR0000576571");
-    assertThat(trial.collaborators()).containsExactly("National Cancer Institute (NCI)");
+    assertThat(trial.sponsors().collaborators()).containsExactly("National Cancer Institute (NCI)");
   }
 
   private static Trial map(String nctId) throws Exception {

@@ -31,64 +31,66 @@ class CtisMapperTest {
 
     assertThat(trial.trialId()).isEqualTo(ZANAMIVIR);
     assertThat(trial.registry()).isEqualTo(Registry.CTIS);
-    assertThat(trial.url())
+    assertThat(trial.origin().url())
         .isEqualTo(
             "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=" + ZANAMIVIR);
-    assertThat(trial.title())
+    assertThat(trial.titles().title())
         .startsWith("An open label, single arm study to evaluate single and multiple dose")
         .endsWith("under 6 months of age with confirmed complicated influenza infection.");
-    assertThat(trial.officialTitle()).isEqualTo(trial.title());
-    assertThat(trial.acronym()).isNull();
-    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
-    assertThat(trial.registryStatus()).isEqualTo("Ongoing, recruiting");
-    assertThat(trial.phases()).containsExactly("PHASE2");
-    assertThat(trial.studyType()).isEqualTo("INTERVENTIONAL");
-    assertThat(trial.enrollment()).isEqualTo(11); // Spain 7, Italy 4, none outside the EEA
-    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
-    assertThat(trial.startDate()).isEqualTo(new PartialDate("2021-01-29"));
-    assertThat(trial.primaryCompletionDate()).isNull();
-    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2026-12-09"));
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2024-04-24"));
-    assertThat(trial.lastUpdatePosted()).isEqualTo(new PartialDate("2025-09-16"));
-    assertThat(trial.leadSponsor()).isEqualTo("Glaxosmithkline Research & Development Limited");
-    assertThat(trial.collaborators()).isEmpty();
-    assertThat(trial.conditions()).containsExactly("Influenza, Human");
-    assertThat(trial.keywords()).isEmpty();
-    assertThat(trial.conditionMeshTerms()).isEmpty();
-    assertThat(trial.interventions())
+    assertThat(trial.titles().officialTitle()).isEqualTo(trial.titles().title());
+    assertThat(trial.titles().acronym()).isNull();
+    assertThat(trial.status().overallStatus()).isEqualTo("RECRUITING");
+    assertThat(trial.status().registryStatus()).isEqualTo("Ongoing, recruiting");
+    assertThat(trial.design().phases()).containsExactly("PHASE2");
+    assertThat(trial.design().studyType()).isEqualTo("INTERVENTIONAL");
+    assertThat(trial.design().enrollment()).isEqualTo(11); // Spain 7, Italy 4, none outside the EEA
+    assertThat(trial.design().enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.dates().startDate()).isEqualTo(PartialDate.parse("2021-01-29"));
+    assertThat(trial.dates().primaryCompletionDate()).isNull();
+    assertThat(trial.dates().completionDate()).isEqualTo(PartialDate.parse("2026-12-09"));
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2024-04-24"));
+    assertThat(trial.dates().lastUpdatePosted()).isEqualTo(PartialDate.parse("2025-09-16"));
+    assertThat(trial.sponsors().leadSponsor())
+        .isEqualTo("Glaxosmithkline Research & Development Limited");
+    assertThat(trial.sponsors().collaborators()).isEmpty();
+    assertThat(trial.topic().conditions()).containsExactly("Influenza, Human");
+    assertThat(trial.topic().keywords()).isEmpty();
+    assertThat(trial.topic().conditionMeshTerms()).isEmpty();
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention(
                 "DRUG", "Dectova 10 mg/mL solution for infusion", List.of("zanamivir")));
-    assertThat(trial.armGroups()).isEmpty();
-    assertThat(trial.briefSummary())
+    assertThat(trial.arms().armGroups()).isEmpty();
+    assertThat(trial.topic().briefSummary())
         .startsWith("To characterise single and multiple dose to steady state pharmacokinetics");
     assertThat(trial.countries()).containsExactly("Italy", "Spain");
-    assertThat(trial.hasResults()).isFalse();
+    assertThat(trial.results().hasResults()).isFalse();
     assertThat(trial.secondaryIds())
         .containsExactly(
             new SecondaryId("NCT", "NCT04494412", "ClinicalTrials.gov"),
             new SecondaryId("EUDRACT_NUMBER", "2019-001588-63", "EudraCT"),
             new SecondaryId(
                 "SPONSOR_PROTOCOL", "200925", "Glaxosmithkline Research & Development Limited"));
-    assertThat(trial.sourceVersion()).isNull();
+    assertThat(trial.origin().sourceVersion()).isNull();
   }
 
   @Test
   void mapsATrialWithParticipantsOutsideTheEeaAndAnotherRegistry() throws Exception {
     Trial trial = read(CtisFixtures.record(POSACONAZOLE));
 
-    assertThat(trial.title())
+    assertThat(trial.titles().title())
         .isEqualTo("Posaconazole (MK-5592) IV and oral in children (less than 2 years) with IFI");
-    assertThat(trial.officialTitle())
+    assertThat(trial.titles().officialTitle())
         .startsWith("A Phase 2, Open-Label, Single-Arm, Sequential-Panel Study");
-    assertThat(trial.enrollment()).isEqualTo(32); // Belgium 6, Poland 3, Greece 4, elsewhere 19
-    assertThat(trial.startDate()).isEqualTo(new PartialDate("2021-04-28"));
-    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2025-09-22"));
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2024-04-12"));
-    assertThat(trial.lastUpdatePosted()).isEqualTo(new PartialDate("2025-08-20"));
-    assertThat(trial.leadSponsor()).isEqualTo("Merck Sharp & Dohme LLC");
-    assertThat(trial.conditions()).containsExactly("Fungal infection");
-    assertThat(trial.interventions())
+    assertThat(trial.design().enrollment())
+        .isEqualTo(32); // Belgium 6, Poland 3, Greece 4, elsewhere 19
+    assertThat(trial.dates().startDate()).isEqualTo(PartialDate.parse("2021-04-28"));
+    assertThat(trial.dates().completionDate()).isEqualTo(PartialDate.parse("2025-09-22"));
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2024-04-12"));
+    assertThat(trial.dates().lastUpdatePosted()).isEqualTo(PartialDate.parse("2025-08-20"));
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("Merck Sharp & Dohme LLC");
+    assertThat(trial.topic().conditions()).containsExactly("Fungal infection");
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention(
                 "DRUG",
@@ -112,8 +114,8 @@ class CtisMapperTest {
 
     Trial trial = read(record);
 
-    assertThat(trial.registryStatus()).isEqualTo("Authorised");
-    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
+    assertThat(trial.status().registryStatus()).isEqualTo("Authorised");
+    assertThat(trial.status().overallStatus()).isEqualTo("RECRUITING");
   }
 
   @ParameterizedTest
@@ -135,8 +137,8 @@ class CtisMapperTest {
 
     Trial trial = read(record);
 
-    assertThat(trial.overallStatus()).isEqualTo(overall);
-    assertThat(trial.registryStatus()).isEqualTo(wording);
+    assertThat(trial.status().overallStatus()).isEqualTo(overall);
+    assertThat(trial.status().registryStatus()).isEqualTo(wording);
   }
 
   @Test
@@ -149,10 +151,10 @@ class CtisMapperTest {
           .put("date", "2025-10-01");
     }
 
-    assertThat(read(record).overallStatus()).isEqualTo("TERMINATED");
+    assertThat(read(record).status().overallStatus()).isEqualTo("TERMINATED");
 
     ((ArrayNode) record.at("/events/trialEvents/0/events")).remove(2);
-    assertThat(read(record).overallStatus()).isEqualTo("COMPLETED");
+    assertThat(read(record).status().overallStatus()).isEqualTo("COMPLETED");
   }
 
   @ParameterizedTest
@@ -164,7 +166,7 @@ class CtisMapperTest {
                 "/authorizedApplication/authorizedPartI/trialDetails/trialInformation/trialCategory"))
         .put("trialPhase", code);
 
-    assertThat(read(record).phases())
+    assertThat(read(record).design().phases())
         .isEqualTo(phases.isEmpty() ? List.of() : List.of(phases.split(" ")));
   }
 
@@ -173,7 +175,7 @@ class CtisMapperTest {
     ObjectNode record = CtisFixtures.record(ZANAMIVIR);
     record.remove("startDateEU");
 
-    assertThat(read(record).startDate()).isEqualTo(new PartialDate("2023-01-16"));
+    assertThat(read(record).dates().startDate()).isEqualTo(PartialDate.parse("2023-01-16"));
   }
 
   @Test
@@ -201,7 +203,7 @@ class CtisMapperTest {
     ObjectNode record = CtisFixtures.record(ZANAMIVIR);
     ((ObjectNode) record.get("results")).putArray("summaryResults").addObject().put("id", 1);
 
-    assertThat(read(record).hasResults()).isTrue();
+    assertThat(read(record).results().hasResults()).isTrue();
   }
 
   private static Trial read(ObjectNode record) throws MalformedRecordException {

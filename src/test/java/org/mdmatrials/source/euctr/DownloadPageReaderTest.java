@@ -39,81 +39,81 @@ class DownloadPageReaderTest {
 
     assertThat(trial.trialId()).isEqualTo("2022-002568-62");
     assertThat(trial.registry()).isEqualTo(Registry.EUCTR);
-    assertThat(trial.url())
+    assertThat(trial.origin().url())
         .isEqualTo(
             "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:2022-002568-62");
-    assertThat(trial.title())
+    assertThat(trial.titles().title())
         .isEqualTo(
             "A study to test whether AVB-101 is both safe and efficacious in a sub-population of"
                 + " genetically defined FTD patients that currently have no other treatment options");
-    assertThat(trial.officialTitle())
+    assertThat(trial.titles().officialTitle())
         .startsWith("A Phase 1/2 Open-Label, Ascending Dose, Multicenter Study")
         .endsWith("With Progranulin Mutations (FTD-GRN)");
-    assertThat(trial.acronym())
+    assertThat(trial.titles().acronym())
         .isEqualTo(
             "Ph1/2 study of AVB-101 in Subjects with Frontotemporal Dementia with Progranulin"
                 + " Mutations (FTD-GRN)");
-    assertThat(trial.overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
-    assertThat(trial.registryStatus()).isEqualTo("ES: Ongoing; SE: Ongoing");
-    assertThat(trial.phases()).containsExactly("PHASE1", "PHASE2");
-    assertThat(trial.studyType()).isEqualTo("INTERVENTIONAL");
+    assertThat(trial.status().overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.status().registryStatus()).isEqualTo("ES: Ongoing; SE: Ongoing");
+    assertThat(trial.design().phases()).containsExactly("PHASE1", "PHASE2");
+    assertThat(trial.design().studyType()).isEqualTo("INTERVENTIONAL");
     // F.4.2.2 is 15 in the first two records and 9 in the last: the first is taken.
-    assertThat(trial.enrollment()).isEqualTo(15);
-    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
-    assertThat(trial.startDate()).isNull();
-    assertThat(trial.primaryCompletionDate()).isNull();
-    assertThat(trial.completionDate()).isNull();
+    assertThat(trial.design().enrollment()).isEqualTo(15);
+    assertThat(trial.design().enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.dates().startDate()).isNull();
+    assertThat(trial.dates().primaryCompletionDate()).isNull();
+    assertThat(trial.dates().completionDate()).isNull();
     // Entered in Spain on 2023-01-16, in Sweden on 2023-01-17.
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2023-01-16"));
-    assertThat(trial.lastUpdatePosted()).isNull();
-    assertThat(trial.leadSponsor()).isEqualTo("AviadoBio Ltd");
-    assertThat(trial.collaborators()).containsExactly("AviadoBio Limited");
-    assertThat(trial.conditions())
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2023-01-16"));
+    assertThat(trial.dates().lastUpdatePosted()).isNull();
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("AviadoBio Ltd");
+    assertThat(trial.sponsors().collaborators()).containsExactly("AviadoBio Limited");
+    assertThat(trial.topic().conditions())
         .containsExactly(
             "Frontotemporal Dementia With Progranulin Mutations (FTD-GRN)", "Dementia");
-    assertThat(trial.keywords()).isEmpty();
-    assertThat(trial.conditionMeshTerms()).isEmpty();
-    assertThat(trial.interventions())
+    assertThat(trial.topic().keywords()).isEmpty();
+    assertThat(trial.topic().conditionMeshTerms()).isEmpty();
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention(
                 "GENETIC",
                 "Recombinant AAV-9 vector expressing the human progranulin protein",
                 List.of("AVB-101")));
-    assertThat(trial.armGroups()).isEmpty();
-    assertThat(trial.briefSummary())
+    assertThat(trial.arms().armGroups()).isEmpty();
+    assertThat(trial.topic().briefSummary())
         .isEqualTo(
             "To evaluate the safety and tolerability of a one-time, bilateral, intrathalamic"
                 + " administration of AVB-101 in subjects with FTD-GRN.");
-    assertThat(trial.hasResults()).isFalse();
+    assertThat(trial.results().hasResults()).isFalse();
     assertThat(trial.secondaryIds())
         .containsExactly(new SecondaryId("SPONSOR_PROTOCOL", "AVB-PGRN-001", null));
-    assertThat(trial.sourceVersion()).isNull();
+    assertThat(trial.origin().sourceVersion()).isNull();
   }
 
   @Test
   void unitesWhatTheMemberStatesOfATrialSay() throws Exception {
     Trial trial = trial(read(EuCtrDownloads.recorded()), LARGE_TRIAL);
 
-    assertThat(trial.registryStatus())
+    assertThat(trial.status().registryStatus())
         .isEqualTo("FR: Ongoing; ES: Ongoing; GR: Ongoing; PL: Ongoing; PT: Ongoing; HU: Ongoing");
-    assertThat(trial.phases()).containsExactly("PHASE3");
-    assertThat(trial.enrollment()).isEqualTo(600);
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2022-03-10"));
+    assertThat(trial.design().phases()).containsExactly("PHASE3");
+    assertThat(trial.design().enrollment()).isEqualTo(600);
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2022-03-10"));
     // France leaves A.3.2 and E.1.1 empty; Spain and Greece fill them.
-    assertThat(trial.acronym()).isEqualTo("Alzheimer");
-    assertThat(trial.conditions())
+    assertThat(trial.titles().acronym()).isEqualTo("Alzheimer");
+    assertThat(trial.topic().conditions())
         .containsExactly(
             "Alzheimer's disease", "Patients with mild-to-moderate Alzheimer’s disease");
-    assertThat(trial.keywords())
+    assertThat(trial.topic().keywords())
         .containsExactly(
             "Alzheimer's disease (incl subtypes)",
             "Alzheimer's disease",
             "Early onset Alzheimer's disease");
     // Spain and Portugal name the sponsor "ABScience", which is the lead sponsor written together.
-    assertThat(trial.leadSponsor()).isEqualTo("AB Science");
-    assertThat(trial.collaborators()).isEmpty();
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("AB Science");
+    assertThat(trial.sponsors().collaborators()).isEmpty();
     // Two IMPs (100 mg and 200 mg) of one product, and a placebo.
-    assertThat(trial.interventions())
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention("DRUG", "Masitinib", List.of("Masitinib mesilate", "AB1010")),
             new Intervention("DRUG", "Placebo", List.of()));
@@ -192,7 +192,7 @@ class DownloadPageReaderTest {
 
     Trial trial = trial(read(ended), SMALL_TRIAL);
 
-    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2022-06"));
+    assertThat(trial.dates().completionDate()).isEqualTo(PartialDate.parse("2022-06"));
   }
 
   @Test
@@ -203,8 +203,8 @@ class DownloadPageReaderTest {
 
     Trial trial = trial(read(spainCompleted), SMALL_TRIAL);
 
-    assertThat(trial.registryStatus()).isEqualTo("ES: Completed; SE: Ongoing");
-    assertThat(trial.overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.status().registryStatus()).isEqualTo("ES: Completed; SE: Ongoing");
+    assertThat(trial.status().overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
   }
 
   @Test
@@ -218,7 +218,7 @@ class DownloadPageReaderTest {
 
     Trial trial = trial(read(broken), SMALL_TRIAL);
 
-    assertThat(trial.conditions())
+    assertThat(trial.topic().conditions())
         .first()
         .isEqualTo("Frontotemporal Dementia\nWith Progranulin Mutations (FTD-GRN)");
   }

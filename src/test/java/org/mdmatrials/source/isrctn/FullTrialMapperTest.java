@@ -24,49 +24,50 @@ class FullTrialMapperTest {
 
     assertThat(trial.trialId()).isEqualTo("ISRCTN41823570");
     assertThat(trial.registry()).isEqualTo(Registry.ISRCTN);
-    assertThat(trial.url()).isEqualTo("https://www.isrctn.com/ISRCTN41823570");
-    assertThat(trial.title())
+    assertThat(trial.origin().url()).isEqualTo("https://www.isrctn.com/ISRCTN41823570");
+    assertThat(trial.titles().title())
         .isEqualTo(
             "A trial to assess if aspirin with omega-3 and colchicine are medicines that can help"
                 + " recovery from a COPD exacerbation.");
-    assertThat(trial.officialTitle())
+    assertThat(trial.titles().officialTitle())
         .startsWith("A factorial randomised placebo controlled double-blind trial")
         .endsWith("reduce recurrent exacerbations (EASE-COPD)");
-    assertThat(trial.acronym()).isEqualTo("EASE-COPD");
-    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
-    assertThat(trial.registryStatus())
+    assertThat(trial.titles().acronym()).isEqualTo("EASE-COPD");
+    assertThat(trial.status().overallStatus()).isEqualTo("RECRUITING");
+    assertThat(trial.status().registryStatus())
         .isEqualTo("Recruitment 2026-07-23 to 2028-03-31; overall end 2029-08-01");
-    assertThat(trial.phases()).containsExactly("PHASE3");
-    assertThat(trial.studyType()).isEqualTo("INTERVENTIONAL");
-    assertThat(trial.enrollment()).isEqualTo(440);
-    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
-    assertThat(trial.startDate()).isEqualTo(new PartialDate("2026-07-23"));
-    assertThat(trial.primaryCompletionDate()).isNull();
-    assertThat(trial.completionDate()).isEqualTo(new PartialDate("2029-08-01"));
-    assertThat(trial.firstPosted()).isEqualTo(new PartialDate("2026-02-24"));
-    assertThat(trial.lastUpdatePosted()).isEqualTo(new PartialDate("2026-07-27"));
-    assertThat(trial.leadSponsor()).isEqualTo("Cambridge Clinical Trials Unit (CCTU)");
-    assertThat(trial.collaborators())
+    assertThat(trial.design().phases()).containsExactly("PHASE3");
+    assertThat(trial.design().studyType()).isEqualTo("INTERVENTIONAL");
+    assertThat(trial.design().enrollment()).isEqualTo(440);
+    assertThat(trial.design().enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.dates().startDate()).isEqualTo(PartialDate.parse("2026-07-23"));
+    assertThat(trial.dates().primaryCompletionDate()).isNull();
+    assertThat(trial.dates().completionDate()).isEqualTo(PartialDate.parse("2029-08-01"));
+    assertThat(trial.dates().firstPosted()).isEqualTo(PartialDate.parse("2026-02-24"));
+    assertThat(trial.dates().lastUpdatePosted()).isEqualTo(PartialDate.parse("2026-07-27"));
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("Cambridge Clinical Trials Unit (CCTU)");
+    assertThat(trial.sponsors().collaborators())
         .containsExactly("National Institute for Health and Care Research");
-    assertThat(trial.conditions()).containsExactly("Chronic obstructive pulmonary disease (COPD)");
-    assertThat(trial.keywords()).containsExactly("Respiratory");
-    assertThat(trial.conditionMeshTerms()).isEmpty();
-    assertThat(trial.interventions())
+    assertThat(trial.topic().conditions())
+        .containsExactly("Chronic obstructive pulmonary disease (COPD)");
+    assertThat(trial.topic().keywords()).containsExactly("Respiratory");
+    assertThat(trial.topic().conditionMeshTerms()).isEmpty();
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention(
                 "DRUG", "Aspirin, Colchicine, Omega-3-acid ethyl esters 90", List.of()));
-    assertThat(trial.armGroups()).isEmpty();
-    assertThat(trial.briefSummary())
+    assertThat(trial.arms().armGroups()).isEmpty();
+    assertThat(trial.topic().briefSummary())
         .startsWith("Background and study aims\nChronic obstructive pulmonary disease (COPD)")
         .endsWith("Who is the main contact?\ncuh.easecopd@nhs.net");
     assertThat(trial.countries()).containsExactly("England", "United Kingdom");
-    assertThat(trial.hasResults()).isFalse();
+    assertThat(trial.results().hasResults()).isFalse();
     assertThat(trial.secondaryIds())
         .containsExactly(
             new SecondaryId("IRAS", "1010119", null),
             new SecondaryId("PROTOCOL_SERIAL_NUMBER", "CPMS: 58327", null),
             new SecondaryId("CPMS", "58327", null));
-    assertThat(trial.sourceVersion()).isNull();
+    assertThat(trial.origin().sourceVersion()).isNull();
   }
 
   @Test
@@ -74,13 +75,15 @@ class FullTrialMapperTest {
       throws Exception {
     Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN91308625", TODAY);
 
-    assertThat(trial.leadSponsor()).isEqualTo("King's College London");
-    assertThat(trial.collaborators())
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("King's College London");
+    assertThat(trial.sponsors().collaborators())
         .containsExactly("Guy's Hospital", "Guy's and St Thomas' NHS Foundation Trust");
-    assertThat(trial.phases()).containsExactly("NA");
-    assertThat(trial.hasResults()).as("a protocol article and an information sheet").isFalse();
+    assertThat(trial.design().phases()).containsExactly("NA");
+    assertThat(trial.results().hasResults())
+        .as("a protocol article and an information sheet")
+        .isFalse();
     assertThat(trial.secondaryIds()).containsExactly(new SecondaryId("IRAS", "335421", null));
-    assertThat(trial.overallStatus()).isEqualTo("RECRUITING");
+    assertThat(trial.status().overallStatus()).isEqualTo("RECRUITING");
   }
 
   @Test
@@ -91,14 +94,14 @@ class FullTrialMapperTest {
         .containsExactly(
             new SecondaryId("CIV_ID", "CIV-ID 23-12-045096", null),
             new SecondaryId("PROTOCOL_SERIAL_NUMBER", "RAS01-M045A", null));
-    assertThat(trial.interventions())
+    assertThat(trial.arms().interventions())
         .containsExactly(
             new Intervention("DEVICE", "Intra-oral patch (medical device)", List.of()));
-    assertThat(trial.enrollment()).isEqualTo(35);
-    assertThat(trial.enrollmentType()).isEqualTo("ACTUAL");
+    assertThat(trial.design().enrollment()).isEqualTo(35);
+    assertThat(trial.design().enrollmentType()).isEqualTo("ACTUAL");
     assertThat(trial.countries()).containsExactly("Sweden");
-    assertThat(trial.overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
-    assertThat(trial.registryStatus())
+    assertThat(trial.status().overallStatus()).isEqualTo("ACTIVE_NOT_RECRUITING");
+    assertThat(trial.status().registryStatus())
         .isEqualTo("Recruitment 2024-09-01 to 2026-10-01; overall end 2026-12-01");
   }
 
@@ -106,16 +109,17 @@ class FullTrialMapperTest {
   void namesAnInterventionWithoutDrugNamesByItsDescription() throws Exception {
     Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN85064961", TODAY);
 
-    Intervention intervention = trial.interventions().get(0);
+    Intervention intervention = trial.arms().interventions().get(0);
     assertThat(intervention.type()).isEqualTo("Mixed");
     assertThat(intervention.name()).startsWith("In this two-arm monocentric study, male patients");
-    assertThat(trial.phases()).isEmpty();
-    assertThat(trial.enrollment()).isEqualTo(65);
-    assertThat(trial.enrollmentType()).isEqualTo("ESTIMATED");
-    assertThat(trial.overallStatus()).isEqualTo("COMPLETED");
-    assertThat(trial.leadSponsor()).isEqualTo("Paracelsus Medical University");
-    assertThat(trial.collaborators()).containsExactly("EU Interreg Bavaria-Austria 2021-2027");
-    assertThat(trial.keywords()).containsExactly("Musculoskeletal Diseases");
+    assertThat(trial.design().phases()).isEmpty();
+    assertThat(trial.design().enrollment()).isEqualTo(65);
+    assertThat(trial.design().enrollmentType()).isEqualTo("ESTIMATED");
+    assertThat(trial.status().overallStatus()).isEqualTo("COMPLETED");
+    assertThat(trial.sponsors().leadSponsor()).isEqualTo("Paracelsus Medical University");
+    assertThat(trial.sponsors().collaborators())
+        .containsExactly("EU Interreg Bavaria-Austria 2021-2027");
+    assertThat(trial.topic().keywords()).containsExactly("Musculoskeletal Diseases");
     assertThat(trial.secondaryIds())
         .containsExactly(new SecondaryId("PROTOCOL_SERIAL_NUMBER", "2024-0002", null));
   }
@@ -131,7 +135,7 @@ class FullTrialMapperTest {
             new SecondaryId("PROTOCOL_SERIAL_NUMBER", "CPMS: 57449, RG-0367-23", null),
             new SecondaryId("CPMS", "57449", null),
             new SecondaryId("PROTOCOL_SERIAL_NUMBER", "RG-0367-23", null));
-    assertThat(trial.phases()).containsExactly("PHASE4");
+    assertThat(trial.design().phases()).containsExactly("PHASE4");
   }
 
   @Test
@@ -185,8 +189,8 @@ class FullTrialMapperTest {
 
     Trial trial = IsrctnFixtures.trial(response, "ISRCTN85064961", TODAY);
 
-    assertThat(trial.overallStatus()).isEqualTo("TERMINATED");
-    assertThat(trial.registryStatus()).isEqualTo("Stopped");
+    assertThat(trial.status().overallStatus()).isEqualTo("TERMINATED");
+    assertThat(trial.status().registryStatus()).isEqualTo("Stopped");
   }
 
   @Test
@@ -198,7 +202,8 @@ class FullTrialMapperTest {
             "<publicationStage>Protocol</publicationStage>",
             "<publicationStage>Results</publicationStage>");
 
-    assertThat(IsrctnFixtures.trial(response, "ISRCTN91308625", TODAY).hasResults()).isTrue();
+    assertThat(IsrctnFixtures.trial(response, "ISRCTN91308625", TODAY).results().hasResults())
+        .isTrue();
   }
 
   @Test
@@ -212,8 +217,8 @@ class FullTrialMapperTest {
 
     Trial trial = IsrctnFixtures.trial(response, "ISRCTN41823570", TODAY);
 
-    assertThat(trial.enrollment()).isNull();
-    assertThat(trial.enrollmentType()).isNull();
+    assertThat(trial.design().enrollment()).isNull();
+    assertThat(trial.design().enrollmentType()).isNull();
   }
 
   @Test

@@ -1,0 +1,158 @@
+package org.mdmatrials;
+
+import java.util.List;
+import org.mdmatrials.core.ArmGroup;
+import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.PartialDate;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SecondaryId;
+import org.mdmatrials.core.Trial;
+
+/**
+ * Trials for tests, with only the fields a test cares about set and the rest absent, in a shorthand
+ * (varargs lists, dates as text) that the tables of trials in tests read best in.
+ */
+public final class TestTrial {
+  private final String trialId;
+  private Registry registry = Registry.CTGOV;
+  private String title;
+  private String officialTitle;
+  private String acronym;
+  private String overallStatus;
+  private List<String> phases = List.of();
+  private Integer enrollment;
+  private PartialDate startDate;
+  private PartialDate lastUpdatePosted;
+  private List<String> conditions = List.of();
+  private List<String> keywords = List.of();
+  private List<String> meshTerms = List.of();
+  private List<Intervention> interventions = List.of();
+  private List<ArmGroup> armGroups = List.of();
+  private String summary;
+  private List<String> countries = List.of();
+  private boolean hasResults;
+  private List<SecondaryId> secondaryIds = List.of();
+
+  private TestTrial(String trialId) {
+    this.trialId = trialId;
+  }
+
+  public static TestTrial trial(String trialId) {
+    return new TestTrial(trialId);
+  }
+
+  public TestTrial registry(Registry value) {
+    registry = value;
+    return this;
+  }
+
+  public TestTrial title(String value) {
+    title = value;
+    return this;
+  }
+
+  public TestTrial officialTitle(String value) {
+    officialTitle = value;
+    return this;
+  }
+
+  public TestTrial acronym(String value) {
+    acronym = value;
+    return this;
+  }
+
+  public TestTrial status(String value) {
+    overallStatus = value;
+    return this;
+  }
+
+  public TestTrial phases(String... values) {
+    phases = List.of(values);
+    return this;
+  }
+
+  public TestTrial enrollment(Integer value) {
+    enrollment = value;
+    return this;
+  }
+
+  public TestTrial startDate(String value) {
+    startDate = PartialDate.parse(value);
+    return this;
+  }
+
+  public TestTrial lastUpdatePosted(String value) {
+    lastUpdatePosted = PartialDate.parse(value);
+    return this;
+  }
+
+  public TestTrial conditions(String... values) {
+    conditions = List.of(values);
+    return this;
+  }
+
+  public TestTrial keywords(String... values) {
+    keywords = List.of(values);
+    return this;
+  }
+
+  public TestTrial meshTerms(String... values) {
+    meshTerms = List.of(values);
+    return this;
+  }
+
+  public TestTrial interventions(Intervention... values) {
+    interventions = List.of(values);
+    return this;
+  }
+
+  public TestTrial armGroups(ArmGroup... values) {
+    armGroups = List.of(values);
+    return this;
+  }
+
+  public TestTrial summary(String value) {
+    summary = value;
+    return this;
+  }
+
+  public TestTrial countries(String... values) {
+    countries = List.of(values);
+    return this;
+  }
+
+  public TestTrial hasResults(boolean value) {
+    hasResults = value;
+    return this;
+  }
+
+  public TestTrial secondaryIds(SecondaryId... values) {
+    secondaryIds = List.of(values);
+    return this;
+  }
+
+  public Trial build() {
+    return Trial.builder(trialId, registry)
+        .url("https://clinicaltrials.gov/study/" + trialId)
+        .sourceVersion("2026-11-27T09:15:02")
+        .title(title)
+        .officialTitle(officialTitle)
+        .acronym(acronym)
+        .status(overallStatus, overallStatus)
+        .phases(phases)
+        .studyType("INTERVENTIONAL")
+        .enrollment(enrollment, enrollment == null ? null : "ACTUAL")
+        .startDate(startDate)
+        .lastUpdatePosted(lastUpdatePosted)
+        .conditions(conditions)
+        .keywords(keywords)
+        .conditionMeshTerms(meshTerms)
+        .interventions(interventions)
+        .armGroups(armGroups)
+        .briefSummary(summary)
+        .countries(countries)
+        .hasResults(hasResults)
+        .secondaryIds(secondaryIds)
+        .build();
+  }
+}
