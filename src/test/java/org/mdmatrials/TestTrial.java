@@ -7,6 +7,7 @@ import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.source.ctgov.CtGovModule;
 
 /**
  * Trials for tests, with only the fields a test cares about set and the rest absent, in a shorthand
@@ -14,7 +15,7 @@ import org.mdmatrials.core.Trial;
  */
 public final class TestTrial {
   private final String trialId;
-  private Registry registry = Registry.CTGOV;
+  private Registry registry = CtGovModule.REGISTRY;
   private String title;
   private String officialTitle;
   private String acronym;

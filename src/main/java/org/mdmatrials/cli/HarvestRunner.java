@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
@@ -18,11 +17,9 @@ import org.mdmatrials.run.HarvestOptions;
 import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.run.RunLock;
 import org.mdmatrials.run.StopSignal;
+import org.mdmatrials.source.SourceContext;
+import org.mdmatrials.source.SourceSettings;
 import org.mdmatrials.source.TrialSource;
-import org.mdmatrials.source.ctgov.CtGovSource;
-import org.mdmatrials.source.ctis.CtisSource;
-import org.mdmatrials.source.euctr.EuCtrSource;
-import org.mdmatrials.source.isrctn.IsrctnSource;
 
 /** Wires one harvest from the settings, runs it, and tells the console how it went. */
 final class HarvestRunner {
@@ -31,17 +28,16 @@ final class HarvestRunner {
 
   private final HarvesterConfig settings;
   private final Classifier classifier;
+  private final Modules modules;
   private final ProgressListener progress;
   private volatile StopSignal stop;
   private volatile OkHttpClient runningClient;
 
-  HarvestRunner(HarvesterConfig settings, Classifier classifier) {
-    this(settings, classifier, ProgressListener.NONE);
-  }
-
-  HarvestRunner(HarvesterConfig settings, Classifier classifier, ProgressListener progress) {
+  HarvestRunner(
+      HarvesterConfig settings, Classifier classifier, Modules modules, ProgressListener progress) {
     this.settings = settings;
     this.classifier = classifier;
+    this.modules = modules;
     this.progress = progress;
   }
 
@@ -56,7 +52,13 @@ final class HarvestRunner {
     runningClient = client;
     try {
       HarvestOptions options =
-          new HarvestOptions(settings.registryOrder(), full, settings.fullHarvestEvery());
+          new HarvestOptions(
+              settings.registryOrder(),
+              full,
+              settings.fullHarvestEvery(),
+              modules.registries(),
+              modules.trialIds(),
+              modules.dictionary());
       RunReport report =
           new Harvest(
                   sources(client, retries),
@@ -122,43 +124,12 @@ final class HarvestRunner {
 
   /** The enabled registries, in the configured order of preference. */
   private List<TrialSource> sources(OkHttpClient client, RetryPolicy retries) {
-    var sources = settings.sources();
+    SourceContext context = new SourceContext(client, retries, Clock.systemUTC());
     List<TrialSource> enabled = new ArrayList<>();
     for (Registry registry : settings.registryOrder()) {
-      switch (registry) {
-        case CTGOV -> {
-          var ctgov = sources.ctgov();
-          if (ctgov.enabled()) {
-            enabled.add(
-                new CtGovSource(
-                    client, retries, HttpUrl.get(ctgov.url()), ctgov.search(), ctgov.pageSize()));
-          }
-        }
-        case ISRCTN -> {
-          if (sources.isrctn().enabled()) {
-            enabled.add(
-                new IsrctnSource(
-                    client,
-                    retries,
-                    HttpUrl.get(sources.isrctn().url()),
-                    sources.isrctn().query(),
-                    Clock.systemUTC()));
-          }
-        }
-        case CTIS -> {
-          if (sources.ctis().enabled()) {
-            enabled.add(
-                new CtisSource(
-                    client, retries, HttpUrl.get(sources.ctis().url()), sources.ctis().query()));
-          }
-        }
-        case EUCTR -> {
-          if (sources.euctr().enabled()) {
-            enabled.add(
-                new EuCtrSource(
-                    client, retries, HttpUrl.get(sources.euctr().url()), sources.euctr().query()));
-          }
-        }
+      SourceSettings source = settings.sources().get(registry);
+      if (source != null && source.enabled()) {
+        enabled.add(source.open(context));
       }
     }
     return enabled;

@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.ConfigLoader;
 import org.mdmatrials.config.HarvesterConfig;
-import org.mdmatrials.core.Registry;
+import org.mdmatrials.source.RegistryModule;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The options {@code run} and {@code schedule} share: the config file and what overrides it. */
+/**
+ * The options {@code run}, {@code schedule} and {@code validate} share: the config file and what
+ * overrides it, with a {@code --<key>-url} flag for every registry's module.
+ */
 final class HarvestSettings {
   @Option(
       names = "--config",
@@ -23,53 +28,50 @@ final class HarvestSettings {
   Path output;
 
   @Option(
-      names = "--ctgov-url",
-      paramLabel = "URL",
-      description = "ClinicalTrials.gov API root; overrides 'sources.ctgov.url'.")
-  String ctgovUrl;
-
-  @Option(
-      names = "--isrctn-url",
-      paramLabel = "URL",
-      description = "ISRCTN address; overrides 'sources.isrctn.url'.")
-  String isrctnUrl;
-
-  @Option(
-      names = "--ctis-url",
-      paramLabel = "URL",
-      description = "EU CTIS address; overrides 'sources.ctis.url'.")
-  String ctisUrl;
-
-  @Option(
-      names = "--euctr-url",
-      paramLabel = "URL",
-      description = "EU Clinical Trials Register address; overrides 'sources.euctr.url'.")
-  String euctrUrl;
-
-  @Option(
       names = "--rate-limit",
       paramLabel = "REQUESTS_PER_SECOND",
       description =
           "Requests per second to each registry host, 0 for no limit; overrides 'http.rate-limit'.")
   Double rateLimit;
 
-  /** The config file with the flags applied; a bad value names its key or flag. */
-  HarvesterConfig load() throws ConfigException {
-    HarvesterConfig settings = ConfigLoader.load(config);
+  /** Adds a {@code --<key>-url} flag per module to {@code command}. */
+  static void addUrlOptions(CommandSpec command, Modules modules) {
+    for (RegistryModule module : modules.all()) {
+      command.addOption(
+          OptionSpec.builder(urlFlag(module))
+              .paramLabel("URL")
+              .type(String.class)
+              .description(
+                  module.registry().displayName()
+                      + " address; overrides 'sources."
+                      + module.key()
+                      + ".url'.")
+              .build());
+    }
+  }
+
+  /**
+   * The config file with the flags of {@code command} applied; a bad value names its key or flag.
+   */
+  HarvesterConfig load(Modules modules, CommandSpec command) throws ConfigException {
+    HarvesterConfig settings = ConfigLoader.load(config, modules.all());
     if (output != null) {
       settings = settings.withOutput(output);
     }
     if (rateLimit != null) {
       settings = settings.withRateLimit(ConfigLoader.checkRateLimit(rateLimit, "--rate-limit"));
     }
-    settings = withUrl(settings, Registry.CTGOV, ctgovUrl, "--ctgov-url");
-    settings = withUrl(settings, Registry.ISRCTN, isrctnUrl, "--isrctn-url");
-    settings = withUrl(settings, Registry.CTIS, ctisUrl, "--ctis-url");
-    return withUrl(settings, Registry.EUCTR, euctrUrl, "--euctr-url");
+    for (RegistryModule module : modules.all()) {
+      OptionSpec flag = command.findOption(urlFlag(module));
+      String url = flag == null ? null : flag.getValue();
+      if (url != null) {
+        settings = settings.withUrl(module.registry(), ConfigLoader.checkUrl(url, urlFlag(module)));
+      }
+    }
+    return settings;
   }
 
-  private static HarvesterConfig withUrl(
-      HarvesterConfig settings, Registry registry, String url, String flag) throws ConfigException {
-    return url == null ? settings : settings.withUrl(registry, ConfigLoader.checkUrl(url, flag));
+  private static String urlFlag(RegistryModule module) {
+    return "--" + module.key() + "-url";
   }
 }

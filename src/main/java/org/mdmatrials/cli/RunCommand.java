@@ -61,16 +61,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Log at DEBUG level on standard error: every request, retry and page.")
   boolean verbose;
 
+  private final Modules modules;
   private final BooleanSupplier terminal;
-
-  RunCommand() {
-    this(TerminalProgress::attached);
-  }
 
   /**
    * @param terminal whether a person watches the run at a terminal
    */
-  RunCommand(BooleanSupplier terminal) {
+  RunCommand(Modules modules, BooleanSupplier terminal) {
+    this.modules = modules;
     this.terminal = terminal;
   }
 
@@ -84,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     HarvesterConfig config;
     Classifier classifier;
     try {
-      config = settings.load();
+      config = settings.load(modules, spec);
       classifier = new Classifier(CategoryRulesLoader.load(config.categories()));
     } catch (ConfigException | RulesException e) {
       err.println("mdma-trials: " + e.getMessage());
@@ -97,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
             : ProgressListener.NONE;
     LogLevel level = new LogLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : null);
     try {
-      return harvest(new HarvestRunner(config, classifier, progress), err);
+      return harvest(new HarvestRunner(config, classifier, modules, progress), err);
     } finally {
       level.restore();
     }

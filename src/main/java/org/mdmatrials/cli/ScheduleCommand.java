@@ -12,6 +12,7 @@ import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.classify.RulesException;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.schedule.NightlyScheduler;
 import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.quartz.SchedulerException;
@@ -52,6 +53,12 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--now", description = "Harvest once at start, then on the schedule.")
   boolean now;
 
+  private final Modules modules;
+
+  ScheduleCommand(Modules modules) {
+    this.modules = modules;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -60,9 +67,9 @@ final class ScheduleCommand implements Callable<Integer> {
     NightlyScheduler scheduler;
     HarvestRunner runner;
     try {
-      config = settings.load();
+      config = settings.load(modules, spec);
       classifier = new Classifier(CategoryRulesLoader.load(config.categories()));
-      runner = new HarvestRunner(config, classifier);
+      runner = new HarvestRunner(config, classifier, modules, ProgressListener.NONE);
       String where = cron != null ? "--cron" : settings.config + ": key 'schedule.cron'";
       scheduler =
           new NightlyScheduler(
@@ -79,7 +86,7 @@ final class ScheduleCommand implements Callable<Integer> {
       err.println("mdma-trials: the scheduler could not be created: " + e.getMessage());
       return 1;
     }
-    return serve(scheduler, lastRun(config), err);
+    return serve(scheduler, lastRun(config, modules), err);
   }
 
   private int serve(NightlyScheduler scheduler, Optional<Instant> lastRun, PrintWriter err)
@@ -123,9 +130,10 @@ final class ScheduleCommand implements Callable<Integer> {
     };
   }
 
-  private static Optional<Instant> lastRun(HarvesterConfig config) {
+  private static Optional<Instant> lastRun(HarvesterConfig config, Modules modules) {
     try {
-      return PreviousSnapshot.read(config.output().resolve("latest/trials.sqlite"))
+      return PreviousSnapshot.read(
+              config.output().resolve("latest/trials.sqlite"), modules.registries())
           .map(PreviousSnapshot::startedAt);
     } catch (IOException e) {
       return Optional.empty();

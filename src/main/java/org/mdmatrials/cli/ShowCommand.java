@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.mdmatrials.join.TrialIds;
 import org.mdmatrials.sink.report.TrialDossier;
 import org.mdmatrials.sink.report.TrialDossier.Field;
 import org.mdmatrials.sink.report.TrialDossier.FieldChange;
@@ -50,6 +49,12 @@ final class ShowCommand implements Callable<Integer> {
       defaultValue = "output")
   Path output;
 
+  private final Modules modules;
+
+  ShowCommand(Modules modules) {
+    this.modules = modules;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +67,7 @@ final class ShowCommand implements Callable<Integer> {
           snapshot);
       return NOT_FOUND;
     }
-    Set<String> ids = new LinkedHashSet<>(TrialIds.normalise(id));
+    Set<String> ids = new LinkedHashSet<>(modules.trialIds().normalise(id));
     ids.add(id.strip());
     Optional<TrialDossier> found;
     try {

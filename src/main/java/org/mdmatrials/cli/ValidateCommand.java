@@ -11,7 +11,10 @@ import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.RulesException;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.schedule.NightlyScheduler;
+import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.SourceSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin HarvestSettings settings;
 
+  private final Modules modules;
+
+  ValidateCommand(Modules modules) {
+    this.modules = modules;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
     HarvesterConfig config;
     CategoryRules rules;
     try {
-      config = settings.load();
+      config = settings.load(modules, spec);
       NightlyScheduler.check(config.schedule().cron(), settings.config + ": key 'schedule.cron'");
       rules = CategoryRulesLoader.load(config.categories());
     } catch (ConfigException | RulesException | IllegalArgumentException e) {
@@ -52,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.println(settings.config + " is valid. The settings a run would use, defaults included:");
     out.println();
-    print(settings(config), out);
+    print(settings(config, modules), out);
     out.println();
     out.println(
         "Category rules ("
@@ -64,27 +73,25 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> settings(HarvesterConfig c) {
+  private static Map<String, Object> settings(HarvesterConfig c, Modules modules) {
     Map<String, Object> keys = new LinkedHashMap<>();
     keys.put(
         "contact",
         c.contact().isEmpty() ? "(empty: the User-Agent names no contact)" : c.contact());
     keys.put("output", c.output());
     keys.put("categories", c.categories());
-    keys.put("registry-order", c.registryOrder().stream().map(Enum::name).toList());
+    keys.put("registry-order", c.registryOrder().stream().map(Registry::code).toList());
     keys.put("full-harvest-every-days", c.fullHarvestEvery().toDays());
     keys.put("schedule.cron", c.schedule().cron());
     keys.put("schedule.time-zone", c.schedule().timeZone());
-    var ctgov = c.sources().ctgov();
-    keys.put("sources.ctgov.enabled", ctgov.enabled());
-    keys.put("sources.ctgov.url", ctgov.url());
-    keys.put("sources.ctgov.page-size", ctgov.pageSize());
-    ctgov.search().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> keys.put("sources.ctgov.search." + e.getKey(), e.getValue()));
-    source(keys, "isrctn", c.sources().isrctn());
-    source(keys, "ctis", c.sources().ctis());
-    source(keys, "euctr", c.sources().euctr());
+    for (RegistryModule module : modules.all()) {
+      SourceSettings source = c.sources().get(module.registry());
+      if (source != null) {
+        source
+            .describe()
+            .forEach((key, value) -> keys.put("sources." + module.key() + "." + key, value));
+      }
+    }
     var http = c.http();
     keys.put("http.connect-timeout-seconds", http.connectTimeout().toSeconds());
     keys.put("http.read-timeout-seconds", http.readTimeout().toSeconds());
@@ -101,13 +108,6 @@ final class ValidateCommand implements Callable<Integer> {
                 + (http.rateLimit() == 1 ? " request" : " requests")
                 + " per second to each host");
     return keys;
-  }
-
-  private static void source(Map<String, Object> keys, String name, HarvesterConfig.Source s) {
-    keys.put("sources." + name + ".enabled", s.enabled());
-    keys.put("sources." + name + ".url", s.url());
-    keys.put(
-        "sources." + name + ".query", s.query().isEmpty() ? "(none: switched off)" : s.query());
   }
 
   private static Map<String, Object> rules(CategoryRules rules) {

@@ -3,13 +3,13 @@ package org.mdmatrials.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,11 +17,18 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
+import org.mdmatrials.http.HttpSettings;
+import org.mdmatrials.source.BadSettingException;
+import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.SourceSection;
+import org.mdmatrials.source.SourceSettings;
 
 /** Reads {@code harvester.yaml}: unknown keys and bad values are refused, naming the key. */
 public final class ConfigLoader {
@@ -38,7 +45,8 @@ public final class ConfigLoader {
    * Loads the file; {@code categories} is resolved against the file's folder, {@code output}
    * against the working directory.
    */
-  public static HarvesterConfig load(Path file) throws ConfigException {
+  public static HarvesterConfig load(Path file, List<RegistryModule> modules)
+      throws ConfigException {
     ConfigFile raw = parse(file);
     String where = file.toString();
     Path folder = file.toAbsolutePath().getParent();
@@ -47,11 +55,11 @@ public final class ConfigLoader {
         raw.contact() == null ? "" : raw.contact().strip(),
         Path.of(orDefault(raw.output(), "output")),
         folder.resolve(orDefault(raw.categories(), "categories.yaml")),
-        registryOrder(raw.registryOrder(), where),
+        registryOrder(raw.registryOrder(), modules, where),
         Duration.ofDays(
             atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
         schedule(raw.schedule(), where),
-        sources(raw.sources() == null ? SourcesFile.NONE : raw.sources(), where),
+        sources(raw.sources(), modules, where),
         http(http, where));
   }
 
@@ -62,17 +70,10 @@ public final class ConfigLoader {
    */
   public static String checkUrl(String value, String where) throws ConfigException {
     try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme();
-      if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-        throw new ConfigException(
-            where + ": expected an http or https URL but was \"" + value + "\"");
-      }
-    } catch (URISyntaxException e) {
-      throw new ConfigException(
-          where + ": not a URL: \"" + value + "\" (" + e.getReason() + ")", e);
+      return SourceSection.checkUrl(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage(), e);
     }
-    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
   private static ConfigFile parse(Path file) throws ConfigException {
@@ -110,95 +111,70 @@ public final class ConfigLoader {
         .replace(".[", "[");
   }
 
-  private static HarvesterConfig.Sources sources(SourcesFile sources, String where)
+  /**
+   * Every module's settings from its section of {@code sources}; a section no module reads is
+   * refused.
+   */
+  private static Map<Registry, SourceSettings> sources(
+      @Nullable JsonNode sources, List<RegistryModule> modules, String where)
       throws ConfigException {
-    CtGovFile ctgov = sources.ctgov() == null ? CtGovFile.DEFAULTS : sources.ctgov();
-    boolean ctgovOn = ctgov.enabled() == null || ctgov.enabled();
-    HarvesterConfig.Sources all =
-        new HarvesterConfig.Sources(
-            new HarvesterConfig.CtGov(
-                ctgovOn,
-                checkUrl(
-                    orDefault(ctgov.url(), "https://clinicaltrials.gov/api/v2"),
-                    where + ": key 'sources.ctgov.url'"),
-                checkPageSize(ctgov.pageSize() == null ? 1000 : ctgov.pageSize(), where),
-                ctgovOn ? checkSearch(ctgov.search(), where) : Map.of()),
-            source(sources.isrctn(), "isrctn", "https://www.isrctn.com", where),
-            source(sources.ctis(), "ctis", "https://euclinicaltrials.eu", where),
-            source(sources.euctr(), "euctr", "https://www.clinicaltrialsregister.eu", where));
-    if (!all.ctgov().enabled()
-        && !all.isrctn().enabled()
-        && !all.ctis().enabled()
-        && !all.euctr().enabled()) {
+    JsonNode all = sources == null || sources.isNull() ? MissingNode.getInstance() : sources;
+    if (!all.isMissingNode() && !all.isObject()) {
+      throw new ConfigException(where + ": key 'sources' must be a map of registries");
+    }
+    for (Map.Entry<String, JsonNode> entry : all.properties()) {
+      String key = entry.getKey();
+      if (modules.stream().noneMatch(m -> m.key().equals(key))) {
+        throw new ConfigException(
+            where
+                + ": unknown key 'sources."
+                + key
+                + "'; the registries are "
+                + String.join(", ", modules.stream().map(RegistryModule::key).toList()));
+      }
+    }
+    Map<Registry, SourceSettings> settings = new LinkedHashMap<>();
+    for (RegistryModule module : modules) {
+      String path = "sources." + module.key();
+      JsonNode section = all.path(module.key());
+      try {
+        settings.put(module.registry(), module.settings(new SourceSection(path, section)));
+      } catch (BadSettingException e) {
+        throw new ConfigException(where + ": " + e.getMessage(), e);
+      }
+    }
+    if (settings.values().stream().noneMatch(SourceSettings::enabled)) {
       throw new ConfigException(
           where + ": key 'sources': every registry is switched off; enable at least one");
     }
-    return all;
-  }
-
-  /** A registry searched with one query text; off when its key is absent. */
-  private static HarvesterConfig.Source source(
-      SourceFile file, String key, String defaultUrl, String where) throws ConfigException {
-    if (file == null || Boolean.FALSE.equals(file.enabled())) {
-      return new HarvesterConfig.Source(false, defaultUrl, "");
-    }
-    if (file.query() == null || file.query().isBlank()) {
-      throw new ConfigException(where + ": key 'sources." + key + ".query' is empty");
-    }
-    return new HarvesterConfig.Source(
-        true,
-        checkUrl(orDefault(file.url(), defaultUrl), where + ": key 'sources." + key + ".url'"),
-        file.query().strip());
-  }
-
-  private static int checkPageSize(int pageSize, String where) throws ConfigException {
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new ConfigException(
-          where
-              + ": key 'sources.ctgov.page-size' must be 1 to 1000 (the API's maximum) but was "
-              + pageSize);
-    }
-    return pageSize;
-  }
-
-  private static Map<String, String> checkSearch(Map<String, String> search, String where)
-      throws ConfigException {
-    if (search == null || search.isEmpty()) {
-      throw new ConfigException(
-          where
-              + ": key 'sources.ctgov.search' must name at least one query parameter, such as query.term");
-    }
-    for (var entry : search.entrySet()) {
-      if (entry.getValue() == null || entry.getValue().isBlank()) {
-        throw new ConfigException(
-            where + ": key 'sources.ctgov.search." + entry.getKey() + "' is empty");
-      }
-    }
-    return search;
+    return settings;
   }
 
   /** The configured order, then any registry it leaves out in the default order. */
-  private static List<Registry> registryOrder(List<String> names, String where)
+  private static List<Registry> registryOrder(
+      @Nullable List<String> names, List<RegistryModule> modules, String where)
       throws ConfigException {
+    Registries known = new Registries(modules.stream().map(RegistryModule::registry).toList());
     List<Registry> order = new ArrayList<>();
     for (String name : names == null ? List.<String>of() : names) {
-      try {
-        Registry registry = Registry.valueOf(name);
-        if (order.contains(registry)) {
-          throw new ConfigException(where + ": key 'registry-order' names " + name + " twice");
-        }
-        order.add(registry);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            where
-                + ": key 'registry-order' names an unknown registry '"
-                + name
-                + "'; known: "
-                + Arrays.toString(Registry.values()),
-            e);
+      Registry registry =
+          known
+              .byCode(name)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          where
+                              + ": key 'registry-order' names an unknown registry '"
+                              + name
+                              + "'; known: ["
+                              + known.codes()
+                              + "]"));
+      if (order.contains(registry)) {
+        throw new ConfigException(where + ": key 'registry-order' names " + name + " twice");
       }
+      order.add(registry);
     }
-    Arrays.stream(Registry.values()).filter(r -> !order.contains(r)).forEach(order::add);
+    known.all().stream().filter(r -> !order.contains(r)).forEach(order::add);
     return order;
   }
 
@@ -214,8 +190,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static HarvesterConfig.Http http(HttpFile http, String where) throws ConfigException {
-    return new HarvesterConfig.Http(
+  private static HttpSettings http(HttpFile http, String where) throws ConfigException {
+    return new HttpSettings(
         Duration.ofSeconds(
             atLeast(http.connectTimeoutSeconds(), 10, 1, where, "http.connect-timeout-seconds")),
         Duration.ofSeconds(
@@ -270,20 +246,10 @@ public final class ConfigLoader {
       List<String> registryOrder,
       Integer fullHarvestEveryDays,
       ScheduleFile schedule,
-      SourcesFile sources,
-      HttpFile http) {}
+      @Nullable JsonNode sources,
+      @Nullable HttpFile http) {}
 
   record ScheduleFile(String cron, String timeZone) {}
-
-  record SourcesFile(CtGovFile ctgov, SourceFile isrctn, SourceFile ctis, SourceFile euctr) {
-    static final SourcesFile NONE = new SourcesFile(null, null, null, null);
-  }
-
-  record CtGovFile(Boolean enabled, String url, Integer pageSize, Map<String, String> search) {
-    static final CtGovFile DEFAULTS = new CtGovFile(null, null, null, null);
-  }
-
-  record SourceFile(Boolean enabled, String url, String query) {}
 
   record HttpFile(
       Integer connectTimeoutSeconds,

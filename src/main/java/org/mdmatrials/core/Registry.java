@@ -1,19 +1,36 @@
 package org.mdmatrials.core;
 
-/** A public trial registry that trials are harvested from. */
-public enum Registry {
-  CTGOV("ClinicalTrials.gov"),
-  ISRCTN("ISRCTN"),
-  CTIS("EU CTIS"),
-  EUCTR("EU Clinical Trials Register");
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-  private final String displayName;
+/**
+ * A public trial registry that trials are harvested from: its code, as snapshots and the
+ * configuration write it ({@code CTGOV}), and its name for people ({@code ClinicalTrials.gov}).
+ * Each registry's module defines its own; two registries are the same when their codes are.
+ */
+public record Registry(String code, String displayName) {
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-  Registry(String displayName) {
-    this.displayName = displayName;
+  public Registry {
+    if (!CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException(
+          "Expected a registry code of capital letters, digits and _ but was \"" + code + "\"");
+    }
+    Objects.requireNonNull(displayName, "displayName");
   }
 
-  public String displayName() {
-    return displayName;
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Registry registry && registry.code.equals(code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code;
   }
 }

@@ -2,14 +2,13 @@ package org.mdmatrials.http;
 
 import java.time.Clock;
 import okhttp3.OkHttpClient;
-import org.mdmatrials.config.HarvesterConfig;
 
 /** Builds the one OkHttpClient every registry is read with. */
 public final class HttpClients {
   private HttpClients() {}
 
   /** The policy every request follows, as configured; the sleeper waits between tries. */
-  public static RetryPolicy retryPolicy(HarvesterConfig.Http http, RetryPolicy.Sleeper sleeper) {
+  public static RetryPolicy retryPolicy(HttpSettings http, RetryPolicy.Sleeper sleeper) {
     return new RetryPolicy(
         http.maxTries(), http.backoffBase(), http.backoffMax(), http.retryAfterCap(), sleeper);
   }
@@ -18,8 +17,7 @@ public final class HttpClients {
    * The client: the User-Agent on every request; retries outside the rate limit, so that every try
    * waits for its turn; the configured timeouts, the call timeout covering all tries of a request.
    */
-  public static OkHttpClient create(
-      HarvesterConfig.Http http, String userAgent, RetryPolicy retries) {
+  public static OkHttpClient create(HttpSettings http, String userAgent, RetryPolicy retries) {
     OkHttpClient.Builder client =
         new OkHttpClient.Builder()
             .connectTimeout(http.connectTimeout())

@@ -1,36 +1,56 @@
 package org.mdmatrials.join;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mdmatrials.core.IdForm;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 
 /**
  * The registry ids a trial record carries, normalised so that the same trial's ids match across
- * registries: {@code NCT01234567}, {@code ISRCTN12345678}, {@code ACTRN12619000123456}, EudraCT
- * numbers ({@code 2019-001234-56}) and CTIS numbers ({@code 2023-508143-51-01}). Ids are recognised
- * by their form, whatever type the registry filed them under, because registries file them loosely
- * (an NCT number in ISRCTN's "secondary numbers", say). Sponsors' protocol numbers are not registry
- * ids and never join trials.
+ * registries: {@code NCT01234567}, {@code ISRCTN12345678}, EudraCT numbers ({@code 2019-001234-56})
+ * and so on, in the forms the registries' modules give. Ids are recognised by their form, whatever
+ * type the registry filed them under, because registries file them loosely (an NCT number in
+ * ISRCTN's "secondary numbers", say). Sponsors' protocol numbers are not registry ids and never
+ * join trials.
  */
 public final class TrialIds {
-  private static final Pattern REGISTRY_ID =
-      Pattern.compile(
-          "(?<![A-Za-z0-9])(?:"
-              + "(?<nct>NCT)[\\s-]*(?<nctNumber>\\d{8})"
-              + "|(?<isrctn>ISRCTN)[\\s-]*(?<isrctnNumber>\\d{8})"
-              + "|(?<actrn>ACTRN)[\\s-]*(?<actrnNumber>\\d{14})"
-              + "|(?<ctis>\\d{4}-\\d{6}-\\d{2}-\\d{2})"
-              + "|(?<eudract>\\d{4}-\\d{6}-\\d{2})(?!-?\\d)"
-              + ")(?![A-Za-z0-9])",
-          Pattern.CASE_INSENSITIVE);
+  /**
+   * Forms of registries no module harvests, whose ids the harvested records cite: ANZCTR's {@code
+   * ACTRN} and 14 digits.
+   */
+  public static final List<IdForm> CITED_ONLY =
+      List.of(new IdForm("ACTRN", "ACTRN[\\s-]*(\\d{14})"));
 
-  private TrialIds() {}
+  private final List<String> prefixes = new ArrayList<>();
+  private final Pattern pattern;
+
+  /** Recognises ids of {@code forms} and of {@link #CITED_ONLY}. */
+  public TrialIds(List<IdForm> forms) {
+    List<String> alternatives = new ArrayList<>();
+    for (IdForm form : forms) {
+      add(form, alternatives);
+    }
+    for (IdForm form : CITED_ONLY) {
+      add(form, alternatives);
+    }
+    pattern =
+        Pattern.compile(
+            "(?<![A-Za-z0-9])(?:" + String.join("|", alternatives) + ")(?![A-Za-z0-9])",
+            Pattern.CASE_INSENSITIVE);
+  }
+
+  private void add(IdForm form, List<String> alternatives) {
+    prefixes.add(form.prefix());
+    alternatives.add("(?:" + form.pattern() + ")");
+  }
 
   /** The trial's own id and every registry id among its secondary ids, normalised, in order. */
-  public static Set<String> of(Trial trial) {
+  public Set<String> of(Trial trial) {
     Set<String> ids = new LinkedHashSet<>(normalise(trial.trialId()));
     for (SecondaryId secondary : trial.secondaryIds()) {
       ids.addAll(normalise(secondary.id()));
@@ -39,20 +59,16 @@ public final class TrialIds {
   }
 
   /** Every registry id in {@code text}, normalised; empty when it holds none. */
-  public static Set<String> normalise(String text) {
+  public Set<String> normalise(String text) {
     Set<String> ids = new LinkedHashSet<>();
-    Matcher m = REGISTRY_ID.matcher(text);
+    Matcher m = pattern.matcher(text);
     while (m.find()) {
-      if (m.group("nct") != null) {
-        ids.add("NCT" + m.group("nctNumber"));
-      } else if (m.group("isrctn") != null) {
-        ids.add("ISRCTN" + m.group("isrctnNumber"));
-      } else if (m.group("actrn") != null) {
-        ids.add("ACTRN" + m.group("actrnNumber"));
-      } else if (m.group("ctis") != null) {
-        ids.add(m.group("ctis"));
-      } else {
-        ids.add(m.group("eudract"));
+      for (int group = 1; group <= prefixes.size(); group++) {
+        String number = m.group(group);
+        if (number != null) {
+          ids.add(prefixes.get(group - 1) + number);
+          break;
+        }
       }
     }
     return ids;

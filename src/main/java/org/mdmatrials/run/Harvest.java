@@ -28,7 +28,6 @@ import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Tasks;
 import org.mdmatrials.join.TrialMerger;
-import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
@@ -114,7 +113,7 @@ public final class Harvest {
       Instant started = startSecond(snapshots);
       String runId = RUN_ID.format(started);
       Optional<PreviousSnapshot> previous =
-          PreviousSnapshot.read(snapshots.latest().resolve("trials.sqlite"));
+          PreviousSnapshot.read(snapshots.latest().resolve("trials.sqlite"), options.registries());
       // Catches the history up with a snapshot whose run died before recording it.
       previous.ifPresent(this::recordHistory);
       Path staging = snapshots.createStaging(runId);
@@ -186,8 +185,10 @@ public final class Harvest {
   private RunReport harvestInto(
       Path staging, String runId, Instant started, Optional<PreviousSnapshot> previous)
       throws IOException, SQLException {
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"))) {
-      RecordCollector collector = new RecordCollector(db, classifier, started, progress);
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(staging.resolve("trials.sqlite"), options.registries())) {
+      RecordCollector collector =
+          new RecordCollector(db, classifier, options.trialIds(), started, progress);
       HarvestPlan plan =
           new HarvestPlan(previous, options.forceFull(), options.fullEvery(), started);
       List<SourceResult> results = new ArrayList<>();
@@ -217,7 +218,12 @@ public final class Harvest {
       errors.forEach(collector::warn);
       progress.writing();
       TrialAssembler assembler =
-          new TrialAssembler(db, classifier, new TrialMerger(options.registryOrder()), started);
+          new TrialAssembler(
+              db,
+              classifier,
+              options.trialIds(),
+              new TrialMerger(options.registryOrder()),
+              started);
       assembler.assemble(collector.groups());
       SqliteSnapshotWriter.TrialCounts counts = db.countTrials();
       Map<Change.Type, Integer> changes =
@@ -276,7 +282,9 @@ public final class Harvest {
           rows.forEachChange(csv::writeRow);
         }
       }
-      DataDictionary.write(staging.resolve("data_dictionary.csv"));
+      options
+          .dictionary()
+          .write(staging.resolve("data_dictionary.csv"), staging.resolve("column_sources.csv"));
       HtmlReportWriter.write(database, report, staging.resolve("report.html"));
       RunReportFile.write(report, staging.resolve("run.json"));
       history = prepareHistory(database, runId, started);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,10 @@ final class RecordCollector implements HarvestSink {
 
   private final SqliteSnapshotWriter db;
   private final Classifier classifier;
+  private final TrialIds trialIds;
   private final Instant harvestedAt;
   private final TrialGroups groups = new TrialGroups();
-  private final Map<Registry, Set<String>> fetched = new EnumMap<>(Registry.class);
+  private final Map<Registry, Set<String>> fetched = new HashMap<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final ProgressListener progress;
@@ -42,17 +43,19 @@ final class RecordCollector implements HarvestSink {
   RecordCollector(
       SqliteSnapshotWriter db,
       Classifier classifier,
+      TrialIds trialIds,
       Instant harvestedAt,
       ProgressListener progress) {
     this.db = db;
     this.classifier = classifier;
+    this.trialIds = trialIds;
     this.harvestedAt = harvestedAt;
     this.progress = progress;
   }
 
   @Override
   public void accept(Trial trial, Payload payload) throws IOException {
-    Set<String> ids = TrialIds.of(trial);
+    Set<String> ids = trialIds.of(trial);
     try {
       int key = db.addRecord(trial, payload, ids, SqliteSnapshotWriter.FRESH);
       if (key < 0) {

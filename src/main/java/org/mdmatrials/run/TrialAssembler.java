@@ -25,13 +25,19 @@ import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter.StoredRecord;
 final class TrialAssembler {
   private final SqliteSnapshotWriter db;
   private final Classifier classifier;
+  private final TrialIds trialIds;
   private final TrialMerger merger;
   private final Instant harvestedAt;
 
   TrialAssembler(
-      SqliteSnapshotWriter db, Classifier classifier, TrialMerger merger, Instant harvestedAt) {
+      SqliteSnapshotWriter db,
+      Classifier classifier,
+      TrialIds trialIds,
+      TrialMerger merger,
+      Instant harvestedAt) {
     this.db = db;
     this.classifier = classifier;
+    this.trialIds = trialIds;
     this.merger = merger;
     this.harvestedAt = harvestedAt;
   }
@@ -71,7 +77,7 @@ final class TrialAssembler {
   private List<String> linkedIds(List<Trial> records) {
     Set<String> ids = new LinkedHashSet<>();
     for (Trial record : merger.preferredFirst(records)) {
-      ids.addAll(TrialIds.of(record));
+      ids.addAll(trialIds.of(record));
     }
     return List.copyOf(ids);
   }

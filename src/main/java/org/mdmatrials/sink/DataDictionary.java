@@ -6,29 +6,43 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mdmatrials.core.ColumnSource;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.sink.csv.CsvSnapshotWriter;
 
 /**
  * The data dictionary: what every column of every file and table of a snapshot (and of {@code
- * history.sqlite}) means, its type, an example, and where it comes from in each registry. One
- * source of truth, the resource {@code data_dictionary.csv}, copied into every snapshot.
+ * history.sqlite}) means, its type and an example, from the resource {@code data_dictionary.csv};
+ * and where each column comes from in each registry's records, from the registries' modules, one
+ * row per column per registry. Both are copied into every snapshot.
  */
 public final class DataDictionary {
   /** The dictionary's columns. */
   public static final List<String> HEADER =
-      List.of(
-          "file", "table", "column", "meaning", "type", "example", "ctgov", "isrctn", "ctis",
-          "euctr");
+      List.of("file", "table", "column", "meaning", "type", "example");
+
+  /** The columns of the sources of the columns. */
+  public static final List<String> SOURCES_HEADER =
+      List.of("table", "column", "registry", "source");
 
   private static final String RESOURCE = "data_dictionary.csv";
   private static final Pattern SEPARATOR = Pattern.compile("; ");
 
-  private DataDictionary() {}
+  private final Map<Registry, List<ColumnSource>> sources;
+
+  /**
+   * @param sources where the columns come from, per registry, in the order to list the registries
+   */
+  public DataDictionary(Map<Registry, List<ColumnSource>> sources) {
+    this.sources = new LinkedHashMap<>(sources);
+  }
 
   /**
    * One column described. {@code column} is {@code *} where a row stands for a whole file, table or
@@ -36,28 +50,29 @@ public final class DataDictionary {
    * trials.sqlite", when a CSV is a table of the database.
    */
   public record Entry(
-      String file,
-      String table,
-      String column,
-      String meaning,
-      String type,
-      String example,
-      String ctgov,
-      String isrctn,
-      String ctis,
-      String euctr) {
+      String file, String table, String column, String meaning, String type, String example) {
     /** The files the entry describes: two where a CSV is a table of the database. */
     public List<String> files() {
       return List.of(SEPARATOR.split(file));
     }
 
     List<String> cells() {
-      return List.of(file, table, column, meaning, type, example, ctgov, isrctn, ctis, euctr);
+      return List.of(file, table, column, meaning, type, example);
     }
   }
 
-  /** Every entry, in the resource's order. */
-  public static List<Entry> entries() throws IOException {
+  /** Where one column comes from in one registry's records. */
+  public record Source(String table, String column, Registry registry, String source) {
+    List<String> cells() {
+      return List.of(table, column, registry.code(), source);
+    }
+  }
+
+  /**
+   * Every entry, in the resource's order; {@code {registries}} and {@code {registry-order}} in a
+   * meaning are the registries known.
+   */
+  public List<Entry> entries() throws IOException {
     try (InputStream in = DataDictionary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IOException("missing resource " + RESOURCE);
@@ -79,24 +94,52 @@ public final class DataDictionary {
       }
       List<Entry> entries = new ArrayList<>();
       for (CSVRecord r : parser) {
-        entries.add(
-            new Entry(
-                r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7),
-                r.get(8), r.get(9)));
+        entries.add(new Entry(r.get(0), r.get(1), r.get(2), meaning(r.get(3)), r.get(4), r.get(5)));
       }
       return entries;
     }
   }
 
+  /** Where each column comes from, registry by registry, in the registries' order. */
+  public List<Source> sources() {
+    List<Source> rows = new ArrayList<>();
+    sources.forEach(
+        (registry, columns) ->
+            columns.forEach(
+                c -> rows.add(new Source(c.table(), c.column(), registry, c.source()))));
+    return rows;
+  }
+
   /**
-   * Writes the dictionary to {@code file}, which must not exist yet, as the snapshot's CSVs are.
+   * Writes the dictionary to {@code dictionary} and the sources of the columns to {@code
+   * columnSources}, which must not exist yet, as the snapshot's CSVs are.
    */
-  public static void write(Path file) throws IOException {
+  public void write(Path dictionary, Path columnSources) throws IOException {
     List<Entry> entries = entries();
-    try (CsvSnapshotWriter csv = CsvSnapshotWriter.create(file, HEADER)) {
+    try (CsvSnapshotWriter csv = CsvSnapshotWriter.create(dictionary, HEADER)) {
       for (Entry entry : entries) {
         csv.writeRow(entry.cells());
       }
     }
+    try (CsvSnapshotWriter csv = CsvSnapshotWriter.create(columnSources, SOURCES_HEADER)) {
+      for (Source source : sources()) {
+        csv.writeRow(source.cells());
+      }
+    }
+  }
+
+  private String meaning(String text) {
+    String registries =
+        String.join(
+            ", ",
+            sources.keySet().stream()
+                .map(
+                    r ->
+                        r.code().equals(r.displayName())
+                            ? r.code()
+                            : r.code() + " (" + r.displayName() + ")")
+                .toList());
+    String order = String.join(", ", sources.keySet().stream().map(Registry::code).toList());
+    return text.replace("{registries}", registries).replace("{registry-order}", order);
   }
 }

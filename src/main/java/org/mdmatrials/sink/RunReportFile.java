@@ -54,7 +54,7 @@ public final class RunReportFile {
     for (SkippedRecord record : report.skipped()) {
       skipped
           .addObject()
-          .put("registry", record.registry().name())
+          .put("registry", record.registry().code())
           .put("trial_id", record.trialId())
           .put("page", record.page())
           .put("position", record.position())
@@ -68,7 +68,7 @@ public final class RunReportFile {
 
   private static ObjectNode source(RunReport.SourceResult result) {
     ObjectNode source = JSON.createObjectNode();
-    source.put("registry", result.registry().name());
+    source.put("registry", result.registry().code());
     SourceSummary s = result.summary();
     if (s != null) {
       source.put("query", s.query());

@@ -14,7 +14,7 @@ import org.mdmatrials.core.SecondaryId;
  */
 public enum TrialColumn {
   TRIAL_ID(Type.TEXT, r -> r.trial().trialId()),
-  REGISTRY(Type.TEXT, r -> r.trial().registry().name()),
+  REGISTRY(Type.TEXT, r -> r.trial().registry().code()),
   URL(Type.TEXT, r -> r.trial().origin().url()),
   TITLE(Type.TEXT, r -> r.trial().titles().title()),
   OFFICIAL_TITLE(Type.TEXT, r -> r.trial().titles().officialTitle()),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.TestConfig;
-import org.mdmatrials.core.Registry;
+import org.mdmatrials.source.ctgov.CtGovModule;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -149,12 +149,12 @@ class RunProgressTest {
     MovableClock clock = new MovableClock();
     TerminalProgress progress = new TerminalProgress(new PrintWriter(err, true), clock);
 
-    progress.sourceStarted(Registry.CTGOV);
-    progress.recordsReceived(Registry.CTGOV, 1);
+    progress.sourceStarted(CtGovModule.REGISTRY);
+    progress.recordsReceived(CtGovModule.REGISTRY, 1);
     clock.now = clock.now.plusSeconds(2);
-    progress.recordsReceived(Registry.CTGOV, 1000);
+    progress.recordsReceived(CtGovModule.REGISTRY, 1000);
     clock.now = clock.now.plusSeconds(1);
-    progress.recordsReceived(Registry.CTGOV, 1500);
+    progress.recordsReceived(CtGovModule.REGISTRY, 1500);
     progress.writing();
 
     assertThat(err.toString().lines())
@@ -173,17 +173,7 @@ class RunProgressTest {
 
   /** The command line, with {@code run} told whether a person watches at a terminal. */
   private CommandLine cli(boolean terminal) {
-    CommandLine cli =
-        new CommandLine(
-            new Main(),
-            new CommandLine.IFactory() {
-              @Override
-              public <K> K create(Class<K> type) throws Exception {
-                return type == RunCommand.class
-                    ? type.cast(new RunCommand(() -> terminal))
-                    : CommandLine.defaultFactory().create(type);
-              }
-            });
+    CommandLine cli = Main.commandLine(Modules.SHIPPED.all(), () -> terminal);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli;

@@ -25,7 +25,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mdmatrials.config.HarvesterConfig;
 
 class RetryInterceptorTest {
   @RegisterExtension
@@ -113,7 +112,7 @@ class RetryInterceptorTest {
   @Test
   void retriesAResponseSlowerThanTheReadTimeout() throws Exception {
     failThenSucceed(1, okJson(BODY).withFixedDelay(1500));
-    HarvesterConfig.Http http = settings(Duration.ofMillis(300));
+    HttpSettings http = settings(Duration.ofMillis(300));
 
     try (Response response = fetch(HttpClients.create(http, "mdma-trials/test", policy))) {
       assertThat(response.body().string()).isEqualTo(BODY);
@@ -171,8 +170,8 @@ class RetryInterceptorTest {
     return HttpClients.create(settings(Duration.ofSeconds(5)), "mdma-trials/test", policy);
   }
 
-  private static HarvesterConfig.Http settings(Duration readTimeout) {
-    return new HarvesterConfig.Http(
+  private static HttpSettings settings(Duration readTimeout) {
+    return new HttpSettings(
         Duration.ofSeconds(5),
         readTimeout,
         Duration.ofSeconds(30),

@@ -5,6 +5,7 @@ import static org.mdmatrials.TestTrial.trial;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.SecondaryId;
 
 class TrialIdsTest {
@@ -28,7 +29,7 @@ class TrialIdsTest {
         "Nil known | ''"
       })
   void recognisesRegistryIdsByTheirFormAndNormalisesThem(String text, String expected) {
-    assertThat(String.join(" ", TrialIds.normalise(text))).isEqualTo(expected);
+    assertThat(String.join(" ", Modules.SHIPPED.trialIds().normalise(text))).isEqualTo(expected);
   }
 
   @ParameterizedTest
@@ -40,7 +41,9 @@ class TrialIdsTest {
       })
   void leavesOtherIdsOut(String type, String id) {
     assertThat(
-            TrialIds.of(trial("NCT03537014").secondaryIds(new SecondaryId(type, id, null)).build()))
+            Modules.SHIPPED
+                .trialIds()
+                .of(trial("NCT03537014").secondaryIds(new SecondaryId(type, id, null)).build()))
         .containsExactly("NCT03537014");
   }
 }

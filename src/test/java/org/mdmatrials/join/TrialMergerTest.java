@@ -5,13 +5,21 @@ import static org.mdmatrials.TestTrial.trial;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.source.ctgov.CtGovModule;
+import org.mdmatrials.source.ctis.CtisModule;
+import org.mdmatrials.source.euctr.EuCtrModule;
+import org.mdmatrials.source.isrctn.IsrctnModule;
 
 class TrialMergerTest {
   private final TrialMerger merger =
-      new TrialMerger(List.of(Registry.CTGOV, Registry.ISRCTN, Registry.CTIS, Registry.EUCTR));
+      new TrialMerger(
+          List.of(
+              CtGovModule.REGISTRY,
+              IsrctnModule.REGISTRY,
+              CtisModule.REGISTRY,
+              EuCtrModule.REGISTRY));
 
   private final Trial ctgov =
       trial("NCT04077437")
@@ -25,7 +33,7 @@ class TrialMergerTest {
 
   private final Trial isrctn =
       trial("ISRCTN41823570")
-          .registry(Registry.ISRCTN)
+          .registry(IsrctnModule.REGISTRY)
           .title("A trial of MDMA-assisted therapy")
           .status("COMPLETED")
           .lastUpdatePosted("2025-03-01")
@@ -39,7 +47,7 @@ class TrialMergerTest {
     Trial merged = merger.merge(List.of(isrctn, ctgov));
 
     assertThat(merged.trialId()).isEqualTo("NCT04077437");
-    assertThat(merged.registry()).isEqualTo(Registry.CTGOV);
+    assertThat(merged.registry()).isEqualTo(CtGovModule.REGISTRY);
     assertThat(merged.origin().url()).isEqualTo("https://clinicaltrials.gov/study/NCT04077437");
     assertThat(merged.titles().title()).isEqualTo("A trial of MDMA-assisted therapy");
     assertThat(merged.status().overallStatus()).isEqualTo("COMPLETED");
@@ -57,10 +65,11 @@ class TrialMergerTest {
   @Test
   void followsTheConfiguredPreference() {
     Trial merged =
-        new TrialMerger(List.of(Registry.ISRCTN, Registry.CTGOV)).merge(List.of(ctgov, isrctn));
+        new TrialMerger(List.of(IsrctnModule.REGISTRY, CtGovModule.REGISTRY))
+            .merge(List.of(ctgov, isrctn));
 
     assertThat(merged.trialId()).isEqualTo("ISRCTN41823570");
-    assertThat(merged.registry()).isEqualTo(Registry.ISRCTN);
+    assertThat(merged.registry()).isEqualTo(IsrctnModule.REGISTRY);
   }
 
   @Test

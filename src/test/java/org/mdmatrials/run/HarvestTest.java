@@ -32,10 +32,10 @@ import org.mdmatrials.Fixtures;
 import org.mdmatrials.SqlRows;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
-import org.mdmatrials.config.HarvesterConfig;
-import org.mdmatrials.core.Registry;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
+import org.mdmatrials.http.HttpSettings;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.source.ctgov.CtGovSource;
@@ -75,6 +75,7 @@ class HarvestTest {
               "changes.csv",
               "trials.xlsx",
               "data_dictionary.csv",
+              "column_sources.csv",
               "trials.sqlite",
               "report.html",
               "run.json");
@@ -94,7 +95,7 @@ class HarvestTest {
     harvest(NIGHT_ONE);
 
     Path snapshot = output.resolve("latest");
-    for (DataDictionary.Entry entry : DataDictionary.entries()) {
+    for (DataDictionary.Entry entry : Modules.SHIPPED.dictionary().entries()) {
       for (String file : entry.files()) {
         Path where = file.equals("history.sqlite") ? output.resolve(file) : snapshot.resolve(file);
         assertThat(where).as(entry.toString()).exists();
@@ -205,7 +206,7 @@ class HarvestTest {
     CtGovSource source =
         new CtGovSource(
             HttpClients.create(
-                new HarvesterConfig.Http(
+                new HttpSettings(
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30),
@@ -222,8 +223,15 @@ class HarvestTest {
             1000);
     Classifier classifier =
         new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
+    Modules modules = Modules.SHIPPED;
     HarvestOptions options =
-        new HarvestOptions(List.of(Registry.values()), full, Duration.ofDays(7));
+        new HarvestOptions(
+            modules.registries().all(),
+            full,
+            Duration.ofDays(7),
+            modules.registries(),
+            modules.trialIds(),
+            modules.dictionary());
     return new Harvest(
             List.of(source),
             classifier,

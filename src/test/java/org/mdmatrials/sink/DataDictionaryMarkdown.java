@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.sink.DataDictionary.Entry;
+import org.mdmatrials.sink.DataDictionary.Source;
 
 /**
- * The data dictionary as the Markdown table README.md holds, so that the README is pasted from the
- * one source of truth rather than written twice.
+ * The data dictionary as the Markdown tables docs/data-dictionary.md holds, so that the document is
+ * pasted from the one source of truth rather than written twice.
  *
- * <p>Usage (prints the table): {@code mvn -B -q test-compile dependency:build-classpath
+ * <p>Usage (prints both tables): {@code mvn -B -q test-compile dependency:build-classpath
  * -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test && java -cp
  * target/test-classes:target/classes:$(cat target/test-classpath.txt)
  * org.mdmatrials.sink.DataDictionaryMarkdown}
@@ -22,36 +24,42 @@ public final class DataDictionaryMarkdown {
   private DataDictionaryMarkdown() {}
 
   public static void main(String[] args) throws IOException {
-    System.out.print(String.join("\n", table(DataDictionary.entries())) + "\n");
+    DataDictionary dictionary = Modules.SHIPPED.dictionary();
+    System.out.print(String.join("\n", columns(dictionary.entries())) + "\n\n");
+    System.out.print(String.join("\n", sources(dictionary.sources())) + "\n");
   }
 
-  /** The table's lines: header, separator, then one line per entry. */
-  static List<String> table(List<Entry> entries) {
+  /** The table of columns: header, separator, then one line per entry. */
+  static List<String> columns(List<Entry> entries) {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        "| file | table | column | meaning | type | example | ClinicalTrials.gov | ISRCTN | EU CTIS"
-            + " | EU CTR |");
-    lines.add("|---|---|---|---|---|---|---|---|---|---|");
+    lines.add("| file | table | column | meaning | type | example |");
+    lines.add("|---|---|---|---|---|---|");
     for (Entry e : entries) {
-      lines.add(line(e));
+      lines.add(
+          line(
+              names(e.files()),
+              names(e.table().isEmpty() ? List.of() : SEPARATOR.splitAsStream(e.table()).toList()),
+              code(e.column()),
+              text(e.meaning()),
+              text(e.type()),
+              code(e.example())));
     }
     return lines;
   }
 
-  /** One entry's line: names and the example as code, the rest as text. */
-  static String line(Entry e) {
-    List<String> cells =
-        List.of(
-            names(e.files()),
-            names(e.table().isEmpty() ? List.of() : SEPARATOR.splitAsStream(e.table()).toList()),
-            code(e.column()),
-            text(e.meaning()),
-            text(e.type()),
-            code(e.example()),
-            text(e.ctgov()),
-            text(e.isrctn()),
-            text(e.ctis()),
-            text(e.euctr()));
+  /** The table of where each column comes from, one line per column per registry. */
+  static List<String> sources(List<Source> sources) {
+    List<String> lines = new ArrayList<>();
+    lines.add("| table | column | registry | source |");
+    lines.add("|---|---|---|---|");
+    for (Source s : sources) {
+      lines.add(
+          line(code(s.table()), code(s.column()), code(s.registry().code()), text(s.source())));
+    }
+    return lines;
+  }
+
+  private static String line(String... cells) {
     return "| " + String.join(" | ", cells) + " |";
   }
 

@@ -21,11 +21,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.sink.DataDictionary.Entry;
 import org.mdmatrials.sink.sqlite.HistoryStore;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.sink.xlsx.XlsxSnapshotWriter;
+import org.mdmatrials.source.RegistryModule;
 
 /**
  * The dictionary against what the snapshot really holds: a column that exists and is not described,
@@ -35,6 +37,20 @@ class DataDictionaryTest {
   /** The columns of trials.csv that history.sqlite does not version, as HistoryStore leaves out. */
   private static final List<String> UNVERSIONED =
       List.of("harvested_at", "source_version", "source_status");
+
+  /** The columns of trials.csv that mdma-trials makes itself rather than take from a registry. */
+  private static final List<String> MADE_HERE =
+      List.of(
+          "registry",
+          "mdma_role",
+          "primary_category",
+          "categories",
+          "category_evidence",
+          "harvested_at",
+          "linked_ids",
+          "source_status");
+
+  private static final DataDictionary DICTIONARY = Modules.SHIPPED.dictionary();
 
   @TempDir Path dir;
 
@@ -80,56 +96,88 @@ class DataDictionaryTest {
     List<String> trialSheets = new ArrayList<>(List.of(XlsxSnapshotWriter.ALL));
     Arrays.stream(Indication.values()).map(XlsxSnapshotWriter::sheetName).forEach(trialSheets::add);
 
-    assertThat(DataDictionary.entries().stream().filter(e -> e.file().equals("trials.xlsx")))
+    assertThat(DICTIONARY.entries().stream().filter(e -> e.file().equals("trials.xlsx")))
         .extracting(Entry::table, Entry::column)
         .containsExactly(
             tuple(String.join("; ", trialSheets), "*"), tuple(XlsxSnapshotWriter.CHANGES, "*"));
   }
 
   @Test
-  void saysForEveryTrialColumnWhereEachRegistryGivesIt() throws Exception {
-    for (Entry e : DataDictionary.entries()) {
+  void describesEveryEntryOnce() throws Exception {
+    for (Entry e : DICTIONARY.entries()) {
       assertThat(List.of(e.meaning(), e.type())).as(e.toString()).doesNotContain("");
-      if (e.table().equals("trials") || e.table().equals("changes")) {
-        assertThat(List.of(e.ctgov(), e.isrctn(), e.ctis(), e.euctr()))
-            .as(e.toString())
-            .doesNotContain("");
-      }
+      assertThat(e.meaning()).as(e.toString()).doesNotContain("{registries}", "{registry-order}");
     }
     assertThat(
-            DataDictionary.entries().stream()
-                .map(e -> e.file() + " " + e.table() + " " + e.column()))
+            DICTIONARY.entries().stream().map(e -> e.file() + " " + e.table() + " " + e.column()))
         .doesNotHaveDuplicates();
   }
 
   @Test
-  void writesTheDictionaryAsTheSnapshotCsvsAreWritten() throws Exception {
-    Path file = dir.resolve("data_dictionary.csv");
+  void saysForEveryTrialColumnWhereEachRegistryGivesIt() throws Exception {
+    List<String> registryColumns =
+        Stream.of(TrialColumn.values())
+            .map(TrialColumn::columnName)
+            .filter(c -> !MADE_HERE.contains(c))
+            .toList();
+    for (RegistryModule module : Modules.SHIPPED.all()) {
+      assertThat(
+              DICTIONARY.sources().stream()
+                  .filter(s -> s.registry().equals(module.registry()))
+                  .filter(s -> s.table().equals("trials"))
+                  .map(DataDictionary.Source::column))
+          .as(module.key())
+          .containsExactlyElementsOf(registryColumns);
+    }
+  }
 
-    DataDictionary.write(file);
+  @Test
+  void givesSourcesOnlyForColumnsItDescribes() throws Exception {
+    List<String> described =
+        DICTIONARY.entries().stream().map(e -> e.table() + "." + e.column()).toList();
+    for (DataDictionary.Source source : DICTIONARY.sources()) {
+      assertThat(described).as(source.toString()).contains(source.table() + "." + source.column());
+      assertThat(source.source()).as(source.toString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void writesTheDictionaryAndTheSourcesAsTheSnapshotCsvsAreWritten() throws Exception {
+    Path file = dir.resolve("data_dictionary.csv");
+    Path sources = dir.resolve("column_sources.csv");
+
+    DICTIONARY.write(file, sources);
 
     byte[] bytes = Files.readAllBytes(file);
     assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
-    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("euctr\r\n");
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("example\r\n");
+    assertThat(rows(file).get(0)).isEqualTo(DataDictionary.HEADER);
+    assertThat(rows(file).stream().skip(1))
+        .isEqualTo(DICTIONARY.entries().stream().map(Entry::cells).toList());
+    assertThat(rows(sources).get(0)).isEqualTo(DataDictionary.SOURCES_HEADER);
+    assertThat(rows(sources).stream().skip(1))
+        .isEqualTo(DICTIONARY.sources().stream().map(DataDictionary.Source::cells).toList())
+        .contains(
+            List.of("trials", "title", "CTGOV", "protocolSection.identificationModule.briefTitle"));
+  }
+
+  private static List<List<String>> rows(Path file) throws Exception {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       in.skip(1);
-      List<CSVRecord> rows = CSVFormat.RFC4180.parse(in).getRecords();
-      assertThat(rows.get(0).toList()).isEqualTo(DataDictionary.HEADER);
-      assertThat(rows.stream().skip(1).map(CSVRecord::toList))
-          .isEqualTo(DataDictionary.entries().stream().map(Entry::cells).toList());
+      return CSVFormat.RFC4180.parse(in).getRecords().stream().map(CSVRecord::toList).toList();
     }
   }
 
   /** The columns described for {@code table} of a file, in the dictionary's order. */
   private static List<String> columns(String file, String table) throws Exception {
-    return DataDictionary.entries().stream()
+    return DICTIONARY.entries().stream()
         .filter(e -> e.files().contains(file) && e.table().equals(table))
         .map(Entry::column)
         .toList();
   }
 
   private static Entry entry(String file, String table, String column) throws Exception {
-    return DataDictionary.entries().stream()
+    return DICTIONARY.entries().stream()
         .filter(
             e -> e.files().contains(file) && e.table().equals(table) && e.column().equals(column))
         .findFirst()
@@ -139,7 +187,7 @@ class DataDictionaryTest {
   /** The tables described in {@code file}, each with its columns in the dictionary's order. */
   private static Map<String, List<String>> described(String file) throws Exception {
     Map<String, List<String>> tables = new LinkedHashMap<>();
-    for (Entry e : DataDictionary.entries()) {
+    for (Entry e : DICTIONARY.entries()) {
       if (e.files().contains(file)) {
         tables.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e.column());
       }
@@ -149,7 +197,8 @@ class DataDictionaryTest {
 
   private Path finishedSnapshot() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       db.finish();
     }
     return file;

@@ -89,7 +89,7 @@ final class HarvestSections {
     List<Markup> harvestRows = new ArrayList<>();
     for (SourceResult result : run.sources()) {
       String name = result.registry().displayName();
-      RegistryCount count = byName.remove(result.registry().name());
+      RegistryCount count = byName.remove(result.registry().code());
       countRows.add(count(name, count));
       harvestRows.add(harvest(name, result, count, run));
     }

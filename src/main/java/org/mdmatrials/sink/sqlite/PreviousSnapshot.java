@@ -9,9 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
 
 /**
@@ -28,8 +29,12 @@ public record PreviousSnapshot(
   /** One registry's state in the snapshot. */
   public record Source(int records, Instant lastFullHarvest, String sourceVersion) {}
 
-  /** Reads {@code trials.sqlite} of a published snapshot, if there is one. */
-  public static Optional<PreviousSnapshot> read(Path database) throws IOException {
+  /**
+   * Reads {@code trials.sqlite} of a published snapshot, if there is one; of its registries, those
+   * in {@code known}.
+   */
+  public static Optional<PreviousSnapshot> read(Path database, Registries known)
+      throws IOException {
     if (!Files.isRegularFile(database)) {
       return Optional.empty();
     }
@@ -44,7 +49,7 @@ public record PreviousSnapshot(
         runId = run.getString(1);
         startedAt = Instant.parse(run.getString(2));
       }
-      Map<Registry, Source> sources = new EnumMap<>(Registry.class);
+      Map<Registry, Source> sources = new HashMap<>();
       try (ResultSet rs =
           st.executeQuery(
               "SELECT s.registry, s.last_full_harvest, s.source_version,"
@@ -52,12 +57,15 @@ public record PreviousSnapshot(
                   + " FROM run_sources s")) {
         while (rs.next()) {
           String lastFull = rs.getString(2);
-          sources.put(
-              Registry.valueOf(rs.getString(1)),
-              new Source(
-                  rs.getInt(4),
-                  lastFull == null ? null : Instant.parse(lastFull),
-                  rs.getString(3)));
+          Optional<Registry> registry = known.byCode(rs.getString(1));
+          if (registry.isPresent()) {
+            sources.put(
+                registry.get(),
+                new Source(
+                    rs.getInt(4),
+                    lastFull == null ? null : Instant.parse(lastFull),
+                    rs.getString(3)));
+          }
         }
       }
       return Optional.of(new PreviousSnapshot(database, runId, startedAt, sources));

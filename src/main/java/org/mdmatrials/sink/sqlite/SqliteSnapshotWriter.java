@@ -26,6 +26,7 @@ import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.Payload;
+import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
@@ -63,6 +64,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
           "payload");
 
   private final Connection db;
+  private final Registries registries;
   private final PreparedStatement records;
   private final PreparedStatement recordTrials;
   private final PreparedStatement trials;
@@ -74,8 +76,9 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
   private int nextKey;
   private int pending;
 
-  private SqliteSnapshotWriter(Connection db) throws SQLException {
+  private SqliteSnapshotWriter(Connection db, Registries registries) throws SQLException {
     this.db = db;
+    this.registries = registries;
     // The record and the payload, the last two columns, are bound as UTF-8 bytes and stored as
     // the text they are.
     records =
@@ -104,8 +107,13 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
                 List.of("trial_id", "position", "id_type", "secondary_id", "domain")));
   }
 
-  /** Creates the file, which must not exist yet, with the schema and no rows. */
-  public static SqliteSnapshotWriter create(Path file) throws SQLException, IOException {
+  /**
+   * Creates the file, which must not exist yet, with the schema and no rows.
+   *
+   * @param registries the registries whose records may be added, to read them back by
+   */
+  public static SqliteSnapshotWriter create(Path file, Registries registries)
+      throws SQLException, IOException {
     if (Files.exists(file)) {
       throw new IOException(file + " exists already");
     }
@@ -123,7 +131,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       for (String sql : statements("schema.sql")) {
         st.execute(sql);
       }
-      return new SqliteSnapshotWriter(db);
+      return new SqliteSnapshotWriter(db, registries);
     } catch (SQLException | IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -143,7 +151,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       return -1;
     }
     return addRecordRow(
-        trial.registry().name(),
+        trial.registry().code(),
         trial.trialId(),
         trial.trialId(),
         text(trial.dates().lastUpdatePosted()),
@@ -171,7 +179,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
             old.prepareStatement(
                 "SELECT record_id, last_update_posted, registry_ids, record, payload, source_status"
                     + " FROM source_records WHERE registry = ? ORDER BY record_key")) {
-      select.setString(1, registry.name());
+      select.setString(1, registry.code());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           String id = rs.getString(1);
@@ -181,10 +189,10 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
           String ids = rs.getString(3);
           String status = FRESH.equals(rs.getString(6)) ? freshStatus : rs.getString(6);
           byte[] record = rs.getBytes(4);
-          Trial trial = TrialJson.read(record, registry + " " + id);
+          Trial trial = TrialJson.read(record, registry + " " + id, registries);
           int key =
               addRecordRow(
-                  registry.name(),
+                  registry.code(),
                   id,
                   trial.trialId(),
                   rs.getString(2),
@@ -220,7 +228,8 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
       }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          Trial trial = TrialJson.read(rs.getBytes(4), rs.getString(2) + " " + rs.getString(3));
+          Trial trial =
+              TrialJson.read(rs.getBytes(4), rs.getString(2) + " " + rs.getString(3), registries);
           found.add(new StoredRecord(rs.getInt(1), trial, rs.getString(5)));
         }
       }
@@ -395,7 +404,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
         addBatch(
             source,
             report.runId(),
-            result.registry().name(),
+            result.registry().code(),
             s == null ? null : s.query(),
             s == null ? null : (s.full() ? 1 : 0),
             s == null ? null : s.sourceVersion(),
@@ -412,7 +421,7 @@ public final class SqliteSnapshotWriter implements AutoCloseable {
         addBatch(
             skipped,
             report.runId(),
-            r.registry().name(),
+            r.registry().code(),
             r.trialId(),
             r.page(),
             r.position(),

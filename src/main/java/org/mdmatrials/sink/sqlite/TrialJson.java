@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
+import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
@@ -38,7 +39,7 @@ final class TrialJson {
     try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
       json.writeStartObject();
       json.writeStringField("trialId", trial.trialId());
-      json.writeStringField("registry", trial.registry().name());
+      json.writeStringField("registry", trial.registry().code());
       json.writeStringField("url", trial.origin().url());
       var titles = trial.titles();
       json.writeStringField("title", titles.title());
@@ -81,12 +82,17 @@ final class TrialJson {
    * The record stored as {@code json}.
    *
    * @param where names the record in an error
+   * @param registries the registries a record may be of
    */
-  static Trial read(byte[] json, String where) throws IOException {
+  static Trial read(byte[] json, String where, Registries registries) throws IOException {
     try {
       JsonNode r = MAPPER.readTree(json);
-      TrialBuilder trial =
-          Trial.builder(required(r, "trialId"), Registry.valueOf(required(r, "registry")));
+      String code = required(r, "registry");
+      Registry registry =
+          registries
+              .byCode(code)
+              .orElseThrow(() -> new IllegalArgumentException("unknown registry " + code));
+      TrialBuilder trial = Trial.builder(required(r, "trialId"), registry);
       return trial
           .url(text(r, "url"))
           .sourceVersion(text(r, "sourceVersion"))

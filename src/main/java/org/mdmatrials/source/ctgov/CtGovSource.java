@@ -90,7 +90,7 @@ public final class CtGovSource implements TrialSource {
 
   @Override
   public Registry registry() {
-    return Registry.CTGOV;
+    return CtGovModule.REGISTRY;
   }
 
   @Override
@@ -159,13 +159,13 @@ public final class CtGovSource implements TrialSource {
     }
     log.info(
         "{}: {} studies in {} pages, {} skipped, data of {}",
-        Registry.CTGOV.displayName(),
+        CtGovModule.REGISTRY.displayName(),
         received,
         pages,
         skipped,
         dataTimestamp);
     return new SourceSummary(
-        Registry.CTGOV,
+        CtGovModule.REGISTRY,
         describe(parameters),
         scope.isFull(),
         dataTimestamp,

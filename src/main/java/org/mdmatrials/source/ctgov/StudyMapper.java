@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.MalformedRecordException;
@@ -34,7 +33,7 @@ final class StudyMapper {
     var enrollment = design == null ? null : design.enrollmentInfo();
     var description = protocol.descriptionModule();
     String overallStatus = status == null ? null : status.overallStatus();
-    return Trial.builder(nctId, Registry.CTGOV)
+    return Trial.builder(nctId, CtGovModule.REGISTRY)
         .url(STUDY_URL + nctId)
         .sourceVersion(sourceVersion)
         .title(id.briefTitle())

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mdmatrials.core.Payload;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.JsonShapes;
@@ -115,7 +114,7 @@ final class StudyPageReader {
       } catch (MalformedRecordException e) {
         skipped.add(
             new SkippedRecord(
-                Registry.CTGOV,
+                CtGovModule.REGISTRY,
                 nctId(mapper.readTree(body, start, end - start)),
                 pageNumber,
                 position,

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.MalformedRecordException;
 import org.mdmatrials.source.ctis.CtisRecordJson.AuthorizedApplication;
@@ -45,7 +44,7 @@ final class CtisMapper {
     TrialInformation information = details == null ? null : details.trialInformation();
     TrialDuration duration = information == null ? null : information.trialDuration();
     String leadSponsor = leadSponsor(partI.sponsors());
-    return Trial.builder(ctNumber, Registry.CTIS)
+    return Trial.builder(ctNumber, CtisModule.REGISTRY)
         .url(TRIAL_URL + ctNumber)
         .title(ids == null ? null : text(ids.publicTitle()))
         .officialTitle(ids == null ? null : text(ids.fullTitle()))

@@ -91,7 +91,7 @@ public final class CtisSource implements TrialSource {
 
   @Override
   public Registry registry() {
-    return Registry.CTIS;
+    return CtisModule.REGISTRY;
   }
 
   @Override
@@ -118,7 +118,7 @@ public final class CtisSource implements TrialSource {
         listing.received() - skipped,
         skipped);
     return new SourceSummary(
-        Registry.CTIS,
+        CtisModule.REGISTRY,
         criteria.toString(),
         true,
         null,
@@ -138,7 +138,7 @@ public final class CtisSource implements TrialSource {
       skip(
           sink,
           new SkippedRecord(
-              Registry.CTIS,
+              CtisModule.REGISTRY,
               listed.ctNumber(),
               listed.page(),
               listed.position(),
@@ -156,6 +156,6 @@ public final class CtisSource implements TrialSource {
   }
 
   private static String name() {
-    return Registry.CTIS.displayName();
+    return CtisModule.REGISTRY.displayName();
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedResponseException;
@@ -146,7 +145,7 @@ final class SearchListing {
         } else {
           skipped.add(
               new SkippedRecord(
-                  Registry.CTIS,
+                  CtisModule.REGISTRY,
                   null,
                   page,
                   i + 1,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.source.MalformedRecordException;
 import org.mdmatrials.source.MalformedResponseException;
@@ -68,7 +67,8 @@ final class DownloadPageReader {
         entries.add(new DownloadPage.Entry(TrialMapper.toTrial(number, parsed), payload(trial)));
       } catch (MalformedRecordException e) {
         skipped.add(
-            new SkippedRecord(Registry.EUCTR, number, pageNumber, i + 1, e.path(), e.problem()));
+            new SkippedRecord(
+                EuCtrModule.REGISTRY, number, pageNumber, i + 1, e.path(), e.problem()));
       }
     }
     return new DownloadPage(entries, skipped, ids, trials.size(), recordCount);

@@ -83,7 +83,7 @@ public final class EuCtrSource implements TrialSource {
 
   @Override
   public Registry registry() {
-    return Registry.EUCTR;
+    return EuCtrModule.REGISTRY;
   }
 
   @Override
@@ -106,13 +106,13 @@ public final class EuCtrSource implements TrialSource {
     } while (page.size() >= TRIALS_PER_PAGE);
     log.info(
         "{}: {} trials from {} member-state records in {} pages, {} skipped",
-        Registry.EUCTR.displayName(),
+        EuCtrModule.REGISTRY.displayName(),
         received,
         records,
         pages,
         skipped);
     return new SourceSummary(
-        Registry.EUCTR, "query=" + query, true, null, received, received, skipped, pages);
+        EuCtrModule.REGISTRY, "query=" + query, true, null, received, received, skipped, pages);
   }
 
   /** Fails when {@code pages} pages were full and the limit allows no more. */

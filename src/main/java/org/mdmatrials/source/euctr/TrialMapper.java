@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.MalformedRecordException;
@@ -57,7 +56,7 @@ final class TrialMapper {
     }
     Integer enrollment = enrollment(records);
     String leadSponsor = first(records, Field.SPONSOR_NAME);
-    return Trial.builder(eudractNumber, Registry.EUCTR)
+    return Trial.builder(eudractNumber, EuCtrModule.REGISTRY)
         .url(SEARCH_URL + eudractNumber)
         .title(first(records, Field.LAY_TITLE))
         .officialTitle(first(records, Field.FULL_TITLE))

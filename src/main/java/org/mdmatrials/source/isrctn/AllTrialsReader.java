@@ -14,7 +14,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.mdmatrials.core.Payload;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.HarvestSink;
@@ -153,7 +152,7 @@ final class AllTrialsReader {
     } catch (MalformedRecordException e) {
       SkippedRecord skipped =
           new SkippedRecord(
-              Registry.ISRCTN,
+              IsrctnModule.REGISTRY,
               FullTrialMapper.idOrNull(captured.element()),
               1,
               position,

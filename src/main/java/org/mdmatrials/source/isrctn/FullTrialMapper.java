@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.MalformedRecordException;
 
@@ -82,7 +81,7 @@ final class FullTrialMapper {
     Parties parties = Parties.of(fullTrial, section(trial, "parties"));
     // ISRCTN has no primary completion date (its recruitment end is another thing), and
     // publishes no version of its data as a whole.
-    return Trial.builder(id, Registry.ISRCTN)
+    return Trial.builder(id, IsrctnModule.REGISTRY)
         .url(TRIAL_URL + id)
         .title(description.text("title"))
         .officialTitle(description.text("scientificTitle"))

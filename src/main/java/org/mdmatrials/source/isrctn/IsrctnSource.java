@@ -56,7 +56,7 @@ public final class IsrctnSource implements TrialSource {
 
   @Override
   public Registry registry() {
-    return Registry.ISRCTN;
+    return IsrctnModule.REGISTRY;
   }
 
   @Override
@@ -83,13 +83,13 @@ public final class IsrctnSource implements TrialSource {
     }
     log.info(
         "{}: {} trials, {} skipped ({} harvest, q={})",
-        Registry.ISRCTN.displayName(),
+        IsrctnModule.REGISTRY.displayName(),
         result.received(),
         result.skipped(),
         scope.isFull() ? "full" : "incremental",
         q);
     return new SourceSummary(
-        Registry.ISRCTN,
+        IsrctnModule.REGISTRY,
         q,
         scope.isFull(),
         null,

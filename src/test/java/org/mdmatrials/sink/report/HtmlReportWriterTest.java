@@ -16,19 +16,20 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.CategoryMatch.Evidence;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Payload;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.sink.TrialRow;
 import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.source.ctgov.CtGovModule;
 
 /**
  * report.html from a snapshot written by the real SQLite writer, read back with jsoup, an HTML
@@ -193,7 +194,7 @@ class HtmlReportWriterTest {
   void showsEachRegistrysRecordsDataTimestampAndTheRunsProblems() throws Exception {
     typicalSnapshot();
     SkippedRecord skipped =
-        new SkippedRecord(Registry.CTGOV, null, 2, 7, "$.studies[7].x", "expected <text>");
+        new SkippedRecord(CtGovModule.REGISTRY, null, 2, 7, "$.studies[7].x", "expected <text>");
 
     Document page = parse(write(report(List.of("a warning"), List.of(skipped))));
 
@@ -224,7 +225,7 @@ class HtmlReportWriterTest {
 
   private RunReport report(List<String> errors, List<SkippedRecord> skipped) {
     SourceSummary ctgov =
-        new SourceSummary(Registry.CTGOV, "MDMA", true, "2026-11-27T09:15:02", 5, 5, 0, 1);
+        new SourceSummary(CtGovModule.REGISTRY, "MDMA", true, "2026-11-27T09:15:02", 5, 5, 0, 1);
     return new RunReport(
         "20261128T023000Z",
         STARTED,
@@ -234,7 +235,7 @@ class HtmlReportWriterTest {
         trials.size(),
         Map.of(),
         Map.of(),
-        List.of(new RunReport.SourceResult(Registry.CTGOV, ctgov, null, 0, STARTED)),
+        List.of(new RunReport.SourceResult(CtGovModule.REGISTRY, ctgov, null, 0, STARTED)),
         skipped,
         Map.of(),
         errors);
@@ -242,7 +243,8 @@ class HtmlReportWriterTest {
 
   private Path write(RunReport run) throws Exception {
     Path database = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(database, Modules.SHIPPED.registries())) {
       for (Added a : trials) {
         db.addRecord(
             a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.SqlRows;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
@@ -69,7 +70,8 @@ class HistoryStoreTest {
     Classification other =
         new Classification(
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       for (String id : trialIds) {
         db.addTrial(
             new TrialRow(trial(id).build(), other, List.of(id), "fresh", Instant.parse(STARTED)));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.CategoryMatch.Evidence;
 import org.mdmatrials.core.Classification;
@@ -22,7 +23,6 @@ import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Payload;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
@@ -30,6 +30,7 @@ import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.TrialRow;
+import org.mdmatrials.source.ctgov.CtGovModule;
 
 class SqliteSnapshotWriterTest {
   private static final Instant HARVESTED = Instant.parse("2026-11-28T02:00:00Z");
@@ -62,7 +63,8 @@ class SqliteSnapshotWriterTest {
   @Test
   void storesTrialsWithTheCsvColumnsAndTheirParts() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       int key =
           db.addRecord(
               conjoint,
@@ -135,7 +137,8 @@ class SqliteSnapshotWriterTest {
   @Test
   void publishesInRollbackJournalModeWithSchemaVersionAndIndexes() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       db.finish();
     }
 
@@ -161,7 +164,8 @@ class SqliteSnapshotWriterTest {
 
   @Test
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
           .isZero();
       assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
@@ -175,7 +179,8 @@ class SqliteSnapshotWriterTest {
   void carriesRecordsOverFromAnEarlierSnapshotKeepingTheirOriginalMark() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     Trial other = trial("NCT00100000").title("Another").build();
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(earlier, Modules.SHIPPED.registries())) {
       db.addRecord(
           conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.addRecord(
@@ -185,12 +190,13 @@ class SqliteSnapshotWriterTest {
           "carried over (data of 2026-11-01T02:00:00Z)");
       db.finish();
     }
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       List<Object> copied = new ArrayList<>();
       int count =
           db.carryOver(
               earlier,
-              Registry.CTGOV,
+              CtGovModule.REGISTRY,
               Set.of(),
               "carried over (data of 2026-11-27T02:00:00Z)",
               (key, trial, ids, status) -> copied.add(key + " " + ids));
@@ -211,15 +217,17 @@ class SqliteSnapshotWriterTest {
   @Test
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(earlier)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(earlier, Modules.SHIPPED.registries())) {
       db.addRecord(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
       db.finish();
     }
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"))) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       assertThat(
               db.carryOver(
                   earlier,
-                  Registry.CTGOV,
+                  CtGovModule.REGISTRY,
                   Set.of("NCT02876172"),
                   "fresh",
                   (key, trial, ids, status) -> {}))
@@ -233,7 +241,8 @@ class SqliteSnapshotWriterTest {
         new Classification(
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
         db.addTrial(row(trial(id).build(), other));
       }
@@ -261,15 +270,22 @@ class SqliteSnapshotWriterTest {
             Map.of(),
             List.of(
                 new RunReport.SourceResult(
-                    Registry.CTGOV,
+                    CtGovModule.REGISTRY,
                     new SourceSummary(
-                        Registry.CTGOV, "query.term=MDMA", true, "2026-11-27T09:15:02", 2, 2, 1, 1),
+                        CtGovModule.REGISTRY,
+                        "query.term=MDMA",
+                        true,
+                        "2026-11-27T09:15:02",
+                        2,
+                        2,
+                        1,
+                        1),
                     null,
                     0,
                     HARVESTED)),
             List.of(
                 new SkippedRecord(
-                    Registry.CTGOV,
+                    CtGovModule.REGISTRY,
                     null,
                     1,
                     2,
@@ -277,7 +293,8 @@ class SqliteSnapshotWriterTest {
                     "Expected an NCT id but was none")),
             Map.of("clinicaltrials.gov", 2),
             List.of());
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(file)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
       db.writeRun(report);
       db.finish();
     }

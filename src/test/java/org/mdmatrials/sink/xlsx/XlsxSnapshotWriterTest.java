@@ -27,6 +27,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.CategoryMatch.Evidence;
 import org.mdmatrials.core.Classification;
@@ -192,7 +193,8 @@ class XlsxSnapshotWriterTest {
   @Test
   void leavesOutTheChangesSheetWhenNothingChanged() throws Exception {
     Path previous = dir.resolve("previous.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(previous)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(previous, Modules.SHIPPED.registries())) {
       addTrials(db, conjoint, mapp2);
       db.finish();
     }
@@ -265,7 +267,8 @@ class XlsxSnapshotWriterTest {
   private Path workbook(Path previous, Trial... trials) throws Exception {
     Path file = dir.resolve("trials.xlsx");
     Path database = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db = SqliteSnapshotWriter.create(database)) {
+    try (SqliteSnapshotWriter db =
+        SqliteSnapshotWriter.create(database, Modules.SHIPPED.registries())) {
       addTrials(db, trials);
       db.writeChanges(previous);
       db.finish();

@@ -9,7 +9,6 @@ import org.mdmatrials.Fixtures;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 
@@ -22,7 +21,7 @@ class StudyMapperTest {
     Trial trial = map("NCT03275402");
 
     assertThat(trial.trialId()).isEqualTo("NCT03275402");
-    assertThat(trial.registry()).isEqualTo(Registry.CTGOV);
+    assertThat(trial.registry()).isEqualTo(CtGovModule.REGISTRY);
     assertThat(trial.origin().url()).isEqualTo("https://clinicaltrials.gov/study/NCT03275402");
     assertThat(trial.titles().title())
         .isEqualTo(

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.MalformedRecordException;
@@ -30,7 +29,7 @@ class CtisMapperTest {
     Trial trial = read(CtisFixtures.record(ZANAMIVIR));
 
     assertThat(trial.trialId()).isEqualTo(ZANAMIVIR);
-    assertThat(trial.registry()).isEqualTo(Registry.CTIS);
+    assertThat(trial.registry()).isEqualTo(CtisModule.REGISTRY);
     assertThat(trial.origin().url())
         .isEqualTo(
             "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=" + ZANAMIVIR);

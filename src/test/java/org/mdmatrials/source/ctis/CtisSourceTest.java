@@ -33,12 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
-import org.mdmatrials.config.HarvesterConfig;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.HttpClients;
+import org.mdmatrials.http.HttpSettings;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HttpStatusException;
@@ -65,10 +64,12 @@ class CtisSourceTest {
 
     assertThat(collected.trials)
         .extracting(Trial::trialId, Trial::registry)
-        .containsExactly(tuple(ZANAMIVIR, Registry.CTIS), tuple(POSACONAZOLE, Registry.CTIS));
+        .containsExactly(
+            tuple(ZANAMIVIR, CtisModule.REGISTRY), tuple(POSACONAZOLE, CtisModule.REGISTRY));
     assertThat(summary)
         .isEqualTo(
-            new SourceSummary(Registry.CTIS, "{\"containAll\":\"MDMA\"}", true, null, 2, 2, 0, 1));
+            new SourceSummary(
+                CtisModule.REGISTRY, "{\"containAll\":\"MDMA\"}", true, null, 2, 2, 0, 1));
     registry.verify(
         postRequestedFor(urlPathEqualTo(SEARCH))
             .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
@@ -207,8 +208,8 @@ class CtisSourceTest {
             .willReturn(okJson(CtisFixtures.searchPage())));
     stubRecords();
     RetryPolicy policy = threeTries();
-    HarvesterConfig.Http http =
-        new HarvesterConfig.Http(
+    HttpSettings http =
+        new HttpSettings(
             Duration.ofSeconds(5),
             Duration.ofSeconds(5),
             Duration.ofSeconds(30),
@@ -330,7 +331,7 @@ class CtisSourceTest {
     assertThat(collected.skipped)
         .containsExactly(
             new SkippedRecord(
-                Registry.CTIS,
+                CtisModule.REGISTRY,
                 old,
                 1,
                 1,
@@ -394,7 +395,7 @@ class CtisSourceTest {
     assertThat(collected.skipped)
         .containsExactly(
             new SkippedRecord(
-                Registry.CTIS,
+                CtisModule.REGISTRY,
                 null,
                 1,
                 1,

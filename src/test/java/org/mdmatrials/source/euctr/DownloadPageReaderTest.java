@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
@@ -38,7 +37,7 @@ class DownloadPageReaderTest {
     Trial trial = trial(read(EuCtrDownloads.recorded()), SMALL_TRIAL);
 
     assertThat(trial.trialId()).isEqualTo("2022-002568-62");
-    assertThat(trial.registry()).isEqualTo(Registry.EUCTR);
+    assertThat(trial.registry()).isEqualTo(EuCtrModule.REGISTRY);
     assertThat(trial.origin().url())
         .isEqualTo(
             "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:2022-002568-62");
@@ -258,7 +257,7 @@ class DownloadPageReaderTest {
     assertThat(page.skipped())
         .containsExactly(
             new SkippedRecord(
-                Registry.EUCTR,
+                EuCtrModule.REGISTRY,
                 null,
                 1,
                 1,
@@ -283,7 +282,7 @@ class DownloadPageReaderTest {
     assertThat(page.skipped())
         .containsExactly(
             new SkippedRecord(
-                Registry.EUCTR,
+                EuCtrModule.REGISTRY,
                 LARGE_TRIAL,
                 1,
                 2,

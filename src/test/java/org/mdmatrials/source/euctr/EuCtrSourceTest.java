@@ -26,7 +26,6 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
@@ -60,7 +59,8 @@ class EuCtrSourceTest {
     assertThat(collected.trials.get(1).countries())
         .containsExactly("France", "Greece", "Hungary", "Poland", "Portugal", "Spain");
     assertThat(summary)
-        .isEqualTo(new SourceSummary(Registry.EUCTR, "query=" + QUERY, true, null, 2, 2, 0, 1));
+        .isEqualTo(
+            new SourceSummary(EuCtrModule.REGISTRY, "query=" + QUERY, true, null, 2, 2, 0, 1));
     List<LoggedRequest> requests = registry.findAll(getRequestedFor(urlPathEqualTo(DOWNLOAD)));
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).getUrl())
@@ -150,7 +150,7 @@ class EuCtrSourceTest {
     assertThat(collected.skipped)
         .containsExactly(
             new SkippedRecord(
-                Registry.EUCTR,
+                EuCtrModule.REGISTRY,
                 LARGE_TRIAL,
                 1,
                 2,

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.mdmatrials.CollectingSink;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
@@ -23,7 +22,7 @@ class FullTrialMapperTest {
     Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN41823570", TODAY);
 
     assertThat(trial.trialId()).isEqualTo("ISRCTN41823570");
-    assertThat(trial.registry()).isEqualTo(Registry.ISRCTN);
+    assertThat(trial.registry()).isEqualTo(IsrctnModule.REGISTRY);
     assertThat(trial.origin().url()).isEqualTo("https://www.isrctn.com/ISRCTN41823570");
     assertThat(trial.titles().title())
         .isEqualTo(
@@ -236,7 +235,7 @@ class FullTrialMapperTest {
     assertThat(collected.skipped)
         .containsExactly(
             new SkippedRecord(
-                Registry.ISRCTN,
+                IsrctnModule.REGISTRY,
                 "ISRCTN12564318",
                 1,
                 3,

@@ -1,0 +1,48 @@
+package org.mdmatrials.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mdmatrials.core.ColumnSource;
+import org.mdmatrials.core.IdForm;
+import org.mdmatrials.core.Registries;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.join.TrialIds;
+import org.mdmatrials.sink.DataDictionary;
+import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.ctgov.CtGovModule;
+import org.mdmatrials.source.ctis.CtisModule;
+import org.mdmatrials.source.euctr.EuCtrModule;
+import org.mdmatrials.source.isrctn.IsrctnModule;
+
+/**
+ * The registries the tool harvests, each as its module: the one list, in the default order of
+ * preference for a trial several registries list. A new registry is a package under {@code source/}
+ * and a line here.
+ */
+public record Modules(List<RegistryModule> all) {
+  public static final Modules SHIPPED =
+      new Modules(
+          List.of(new CtGovModule(), new IsrctnModule(), new CtisModule(), new EuCtrModule()));
+
+  public Modules {
+    all = List.copyOf(all);
+  }
+
+  public Registries registries() {
+    return new Registries(all.stream().map(RegistryModule::registry).toList());
+  }
+
+  /** Recognises the ids of every module's registry. */
+  public TrialIds trialIds() {
+    List<IdForm> forms = all.stream().flatMap(m -> m.idForms().stream()).toList();
+    return new TrialIds(forms);
+  }
+
+  /** The data dictionary, with where each column comes from in every module's registry. */
+  public DataDictionary dictionary() {
+    Map<Registry, List<ColumnSource>> sources = new LinkedHashMap<>();
+    all.forEach(m -> sources.put(m.registry(), m.columnSources()));
+    return new DataDictionary(sources);
+  }
+}
