@@ -11,6 +11,7 @@ import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.run.Harvest;
 import org.mdmatrials.run.HarvestOptions;
@@ -46,8 +47,7 @@ final class HarvestRunner {
     RetryPolicy retries = HttpClients.retryPolicy(settings.http(), RetryPolicy::threadSleep);
     StopSignal signal = new StopSignal();
     OkHttpClient client =
-        stoppable(
-            HttpClients.create(settings.http(), userAgent(settings.contact()), retries), signal);
+        stoppable(HttpClients.create(settings.http(), userAgent(settings.contact())), signal);
     stop = signal;
     runningClient = client;
     try {
@@ -61,7 +61,7 @@ final class HarvestRunner {
               modules.dictionary());
       RunReport report =
           new Harvest(
-                  sources(client, retries),
+                  sources(new RegistryClient(client, retries, Clock.systemUTC())),
                   classifier,
                   options,
                   settings.output(),
@@ -123,8 +123,8 @@ final class HarvestRunner {
   }
 
   /** The enabled registries, in the configured order of preference. */
-  private List<TrialSource> sources(OkHttpClient client, RetryPolicy retries) {
-    SourceContext context = new SourceContext(client, retries, Clock.systemUTC());
+  private List<TrialSource> sources(RegistryClient client) {
+    SourceContext context = new SourceContext(client, Clock.systemUTC());
     List<TrialSource> enabled = new ArrayList<>();
     for (Registry registry : settings.registryOrder()) {
       SourceSettings source = settings.sources().get(registry);

@@ -1,6 +1,5 @@
 package org.mdmatrials.http;
 
-import java.time.Clock;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttpClient every registry is read with. */
@@ -14,18 +13,18 @@ public final class HttpClients {
   }
 
   /**
-   * The client: the User-Agent on every request; retries outside the rate limit, so that every try
-   * waits for its turn; the configured timeouts, the call timeout covering all tries of a request.
+   * The client: the User-Agent and the rate limit on every request, so that every try of a request
+   * waits for its turn; the configured timeouts, the call timeout covering one try with its body.
+   * It tries nothing again itself: {@link RegistryClient} does, under the retry policy.
    */
-  public static OkHttpClient create(HttpSettings http, String userAgent, RetryPolicy retries) {
+  public static OkHttpClient create(HttpSettings http, String userAgent) {
     OkHttpClient.Builder client =
         new OkHttpClient.Builder()
             .connectTimeout(http.connectTimeout())
             .readTimeout(http.readTimeout())
             .callTimeout(http.callTimeout())
             .retryOnConnectionFailure(false)
-            .addInterceptor(new UserAgentInterceptor(userAgent))
-            .addInterceptor(new RetryInterceptor(retries, Clock.systemUTC()));
+            .addInterceptor(new UserAgentInterceptor(userAgent));
     if (http.rateLimit() > 0) {
       client.addInterceptor(new RateLimitInterceptor(http.rateLimit(), RetryPolicy::threadSleep));
     }

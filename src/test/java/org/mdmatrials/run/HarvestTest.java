@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import okhttp3.HttpUrl;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -36,9 +34,13 @@ import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.HttpSettings;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.sink.DataDictionary;
-import org.mdmatrials.source.ctgov.CtGovSource;
+import org.mdmatrials.source.SourceContext;
+import org.mdmatrials.source.SourceSection;
+import org.mdmatrials.source.TrialSource;
+import org.mdmatrials.source.ctgov.CtGovModule;
 
 class HarvestTest {
   @RegisterExtension
@@ -203,24 +205,32 @@ class HarvestTest {
   }
 
   private RunReport harvest(Instant at, boolean full) throws Exception {
-    CtGovSource source =
-        new CtGovSource(
-            HttpClients.create(
-                new HttpSettings(
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(30),
-                    2,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    0),
-                "mdma-trials/test",
-                retries),
-            retries,
-            HttpUrl.get(registry.baseUrl() + "/api/v2"),
-            Map.of("query.term", "MDMA"),
-            1000);
+    TrialSource source =
+        new CtGovModule()
+            .settings(
+                new SourceSection(
+                    "sources.ctgov",
+                    Fixtures.JSON
+                        .createObjectNode()
+                        .put("url", registry.baseUrl() + "/api/v2")
+                        .set("search", Fixtures.JSON.createObjectNode().put("query.term", "MDMA"))))
+            .open(
+                new SourceContext(
+                    new RegistryClient(
+                        HttpClients.create(
+                            new HttpSettings(
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(30),
+                                2,
+                                Duration.ZERO,
+                                Duration.ZERO,
+                                Duration.ZERO,
+                                0),
+                            "mdma-trials/test"),
+                        retries,
+                        Clock.systemUTC()),
+                    Clock.fixed(at, ZoneOffset.UTC)));
     Classifier classifier =
         new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
     Modules modules = Modules.SHIPPED;

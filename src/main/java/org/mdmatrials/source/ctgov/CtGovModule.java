@@ -87,8 +87,7 @@ public final class CtGovModule implements RegistryModule {
 
     @Override
     public TrialSource open(SourceContext context) {
-      return new CtGovSource(
-          context.client(), context.retries(), HttpUrl.get(url), search, pageSize);
+      return new CtGovSource(context.client(), HttpUrl.get(url), search, pageSize);
     }
   }
 }

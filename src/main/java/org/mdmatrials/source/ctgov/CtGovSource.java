@@ -16,27 +16,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Tasks;
-import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.source.CheckedResponse;
+import org.mdmatrials.http.BodyBuffer;
+import org.mdmatrials.http.MalformedResponseException;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.HttpStatusException;
 import org.mdmatrials.source.JsonShapes;
-import org.mdmatrials.source.MalformedResponseException;
-import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** ClinicalTrials.gov API v2: every study matching the configured search, page by page. */
-public final class CtGovSource implements TrialSource {
+final class CtGovSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(CtGovSource.class);
 
   /** Limits a page must keep, so that a broken or hostile response cannot exhaust memory. */
@@ -54,31 +49,22 @@ public final class CtGovSource implements TrialSource {
         return thread;
       };
 
-  private final OkHttpClient client;
-  private final RetryPolicy retries;
+  private final RegistryClient client;
   private final HttpUrl baseUrl;
   private final Map<String, String> search;
   private final int pageSize;
   private final ObjectMapper mapper;
 
   /**
-   * @param retries the policy for trying again a page that arrived whole but unreadable (the client
-   *     itself retries throttling, server errors and broken connections)
    * @param baseUrl the API root, {@code https://clinicaltrials.gov/api/v2}
    * @param search {@code GET /studies} parameters ({@code query.term} and the like), sent as given
    * @param pageSize studies per page, 1 to 1000
    */
-  public CtGovSource(
-      OkHttpClient client,
-      RetryPolicy retries,
-      HttpUrl baseUrl,
-      Map<String, String> search,
-      int pageSize) {
+  CtGovSource(RegistryClient client, HttpUrl baseUrl, Map<String, String> search, int pageSize) {
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException("page size must be 1 to 1000, was " + pageSize);
     }
     this.client = client;
-    this.retries = retries;
     this.baseUrl = baseUrl;
     this.search = Map.copyOf(search);
     this.pageSize = pageSize;
@@ -109,8 +95,8 @@ public final class CtGovSource implements TrialSource {
     // buffers take turns: the page after next, which reuses this page's buffer, is fetched only
     // once this page's studies are stored.
     ExecutorService ahead = Executors.newSingleThreadExecutor(PAGE_THREADS);
-    PageBuffer[] buffers = {
-      new PageBuffer(LIMITS.getMaxDocumentLength()), new PageBuffer(LIMITS.getMaxDocumentLength())
+    BodyBuffer[] buffers = {
+      new BodyBuffer(LIMITS.getMaxDocumentLength()), new BodyBuffer(LIMITS.getMaxDocumentLength())
     };
     try {
       HttpUrl url = firstPage;
@@ -178,21 +164,18 @@ public final class CtGovSource implements TrialSource {
   /** See https://clinicaltrials.gov/data-api/api#get-/version */
   private String dataTimestamp() throws IOException {
     HttpUrl url = baseUrl.newBuilder().addPathSegment("version").build();
-    return Refetcher.untilReadable(retries, url, () -> readDataTimestamp(url));
+    return client.get(url).accepting("application/json").read(body -> readDataTimestamp(body, url));
   }
 
-  private String readDataTimestamp(HttpUrl url) throws IOException {
-    try (Response response = call(url)) {
-      JsonNode version = mapper.readTree(response.body().byteStream());
-      JsonNode timestamp = version.path("dataTimestamp");
+  private String readDataTimestamp(BodyBuffer body, HttpUrl url) throws IOException {
+    try {
+      JsonNode timestamp = mapper.readTree(body.bytes(), 0, body.length()).path("dataTimestamp");
       if (!timestamp.isTextual()) {
         throw new MalformedResponseException(
             url.toString(),
             "expected a string at $.dataTimestamp but was " + JsonShapes.describe(timestamp));
       }
       return timestamp.asText();
-    } catch (MalformedResponseException | HttpStatusException e) {
-      throw e;
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new MalformedResponseException(
           url.toString(), "not valid JSON: " + e.getOriginalMessage(), e);
@@ -200,8 +183,13 @@ public final class CtGovSource implements TrialSource {
   }
 
   private Callable<StudyPage> fetch(
-      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) {
-    return () -> fetchPage(url, reader, buffer, pageNumber);
+      HttpUrl url, StudyPageReader reader, BodyBuffer buffer, int pageNumber) {
+    return () ->
+        client
+            .get(url)
+            .accepting("application/json")
+            .into(buffer)
+            .read(body -> reader.read(body.bytes(), body.length(), url.toString(), pageNumber));
   }
 
   /** The page a fetch brought, or the IOException that stopped it. */
@@ -211,20 +199,6 @@ public final class CtGovSource implements TrialSource {
     } catch (SQLException e) {
       throw new IllegalStateException("reading a page touches no database", e);
     }
-  }
-
-  /** See https://clinicaltrials.gov/data-api/api#get-/studies */
-  private StudyPage fetchPage(
-      HttpUrl url, StudyPageReader reader, PageBuffer buffer, int pageNumber) throws IOException {
-    return Refetcher.untilReadable(
-        retries,
-        url,
-        () -> {
-          try (Response response = call(url)) {
-            buffer.fill(response.body());
-          }
-          return reader.read(buffer.bytes(), buffer.length(), url.toString(), pageNumber);
-        });
   }
 
   /**
@@ -255,12 +229,6 @@ public final class CtGovSource implements TrialSource {
       url.addQueryParameter("pageToken", pageToken);
     }
     return url.build();
-  }
-
-  /** Executes a GET and checks that a JSON body came back; the caller closes the response. */
-  private Response call(HttpUrl url) throws IOException {
-    return CheckedResponse.execute(
-        client, new Request.Builder().url(url).get().build(), null, "application/json");
   }
 
   private static String describe(Map<String, String> parameters) {

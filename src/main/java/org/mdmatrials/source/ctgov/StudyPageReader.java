@@ -11,9 +11,9 @@ import java.util.List;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.JsonShapes;
 import org.mdmatrials.source.MalformedRecordException;
-import org.mdmatrials.source.MalformedResponseException;
 
 /**
  * Reads one {@code PagedStudies} response a study at a time: a study that cannot be read is skipped

@@ -37,8 +37,7 @@ public final class CtisModule implements RegistryModule {
     return QuerySettings.read(
         section,
         defaultUrl(),
-        (url, query, context) ->
-            new CtisSource(context.client(), context.retries(), HttpUrl.get(url), query));
+        (url, query, context) -> new CtisSource(context.client(), HttpUrl.get(url), query));
   }
 
   /** CT numbers: the year, six digits, and two pairs of digits, {@code 2023-508143-51-01}. */

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
-import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.MalformedRecordException;
@@ -28,10 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>No search criterion is known to select recently updated trials, and the only sort known to
  * work is by decision date, so every harvest is a full one, and says so.
  */
-public final class CtisSource implements TrialSource {
-  /** The public portal, which serves the API under {@code /ctis-public-api}. */
-  public static final HttpUrl DEFAULT_BASE_URL = HttpUrl.get("https://euclinicaltrials.eu");
-
+final class CtisSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(CtisSource.class);
   private static final int PAGE_SIZE = 100;
   private static final int RESULT_WINDOW = 10_000;
@@ -51,24 +47,15 @@ public final class CtisSource implements TrialSource {
   private final RecordReader reader;
 
   /**
-   * @param client the shared client; CTIS's refusals with 403 are retried on top of it
-   * @param retries the policy for trying again a 403, and a response that arrived whole but
-   *     unreadable (the client itself retries throttling, server errors and broken connections)
-   * @param baseUrl the portal, {@link #DEFAULT_BASE_URL}
+   * @param baseUrl the portal, which serves the API under {@code /ctis-public-api}
    * @param searchTerms words every listed trial contains (the portal's "contain all" search)
    */
-  public CtisSource(OkHttpClient client, RetryPolicy retries, HttpUrl baseUrl, String searchTerms) {
-    this(client, retries, baseUrl, searchTerms, PAGE_SIZE, RESULT_WINDOW);
+  CtisSource(RegistryClient client, HttpUrl baseUrl, String searchTerms) {
+    this(client, baseUrl, searchTerms, PAGE_SIZE, RESULT_WINDOW);
   }
 
   /** With the page size and the API's result window given, for tests. */
-  CtisSource(
-      OkHttpClient client,
-      RetryPolicy retries,
-      HttpUrl baseUrl,
-      String searchTerms,
-      int pageSize,
-      int window) {
+  CtisSource(RegistryClient client, HttpUrl baseUrl, String searchTerms, int pageSize, int window) {
     if (searchTerms == null || searchTerms.isBlank()) {
       throw new IllegalArgumentException("search terms must not be blank");
     }
@@ -79,10 +66,7 @@ public final class CtisSource implements TrialSource {
     JsonMapper mapper =
         JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     mapper.getFactory().setStreamReadConstraints(LIMITS);
-    OkHttpClient.Builder withFirewallRetry = client.newBuilder();
-    // First, so that each try goes through the shared client's retries and rate limit again.
-    withFirewallRetry.interceptors().add(0, new FirewallRetryInterceptor(retries));
-    this.api = new CtisApi(withFirewallRetry.build(), retries, baseUrl, mapper);
+    this.api = new CtisApi(client, baseUrl, mapper);
     this.criteria = JsonNodeFactory.instance.objectNode().put("containAll", searchTerms.strip());
     this.pageSize = pageSize;
     this.window = window;

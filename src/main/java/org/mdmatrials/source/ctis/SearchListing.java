@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.JsonShapes;
-import org.mdmatrials.source.MalformedResponseException;
 
 /**
  * Lists every trial a search matches, by CT number, page by page.

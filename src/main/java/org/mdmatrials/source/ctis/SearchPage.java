@@ -3,8 +3,8 @@ package org.mdmatrials.source.ctis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.JsonShapes;
-import org.mdmatrials.source.MalformedResponseException;
 
 /** One page of {@code POST /search}: how many trials match in all, and this page's summaries. */
 record SearchPage(int totalRecords, List<JsonNode> data) {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.MalformedRecordException;
-import org.mdmatrials.source.MalformedResponseException;
 
 /**
  * Reads one page of the full text download: a header line, then member-state records, each opening

@@ -36,8 +36,7 @@ public final class EuCtrModule implements RegistryModule {
     return QuerySettings.read(
         section,
         defaultUrl(),
-        (url, query, context) ->
-            new EuCtrSource(context.client(), context.retries(), HttpUrl.get(url), query));
+        (url, query, context) -> new EuCtrSource(context.client(), HttpUrl.get(url), query));
   }
 
   /**

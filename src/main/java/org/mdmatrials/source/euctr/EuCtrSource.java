@@ -1,30 +1,18 @@
 package org.mdmatrials.source.euctr;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
-import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.source.CheckedResponse;
+import org.mdmatrials.http.BodyBuffer;
+import org.mdmatrials.http.MalformedResponseException;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.MalformedResponseException;
-import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,35 +35,30 @@ import org.slf4j.LoggerFactory;
  * register's only list of changes is an RSS feed ({@code ctr-search/rest/feed/bydates}) covering
  * the last seven days, which this source does not read.
  */
-public final class EuCtrSource implements TrialSource {
+final class EuCtrSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(EuCtrSource.class);
   static final int TRIALS_PER_PAGE = 20;
   static final int MAX_PAGES = 500;
   private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
 
-  private final OkHttpClient client;
-  private final RetryPolicy retries;
+  private final RegistryClient client;
   private final HttpUrl baseUrl;
   private final String query;
   private final int maxPages;
 
   /**
-   * @param retries the policy for trying again a page that arrived whole but unreadable (the client
-   *     itself retries throttling, server errors and broken connections)
    * @param baseUrl the register's root, {@code https://www.clinicaltrialsregister.eu}
    * @param query the register's search terms ({@code MDMA OR midomafetamine}), sent as given
    */
-  public EuCtrSource(OkHttpClient client, RetryPolicy retries, HttpUrl baseUrl, String query) {
-    this(client, retries, baseUrl, query, MAX_PAGES);
+  EuCtrSource(RegistryClient client, HttpUrl baseUrl, String query) {
+    this(client, baseUrl, query, MAX_PAGES);
   }
 
-  EuCtrSource(
-      OkHttpClient client, RetryPolicy retries, HttpUrl baseUrl, String query, int maxPages) {
+  EuCtrSource(RegistryClient client, HttpUrl baseUrl, String query, int maxPages) {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("the query must not be empty: it would match every trial");
     }
     this.client = client;
-    this.retries = retries;
     this.baseUrl = baseUrl;
     this.query = query;
     this.maxPages = maxPages;
@@ -166,41 +149,11 @@ public final class EuCtrSource implements TrialSource {
   }
 
   private DownloadPage fetchPage(HttpUrl url, int pageNumber) throws IOException {
-    return Refetcher.untilReadable(
-        retries,
-        url,
-        () -> {
-          try (Response response = call(url)) {
-            return DownloadPageReader.read(text(response, url), url.toString(), pageNumber);
-          }
-        });
-  }
-
-  /** Executes a GET and checks that a text body came back; the caller closes the response. */
-  private Response call(HttpUrl url) throws IOException {
-    return CheckedResponse.execute(
-        client, new Request.Builder().url(url).get().build(), null, "text/plain");
-  }
-
-  /** The body in its declared charset (UTF-8 when none is declared), refusing malformed bytes. */
-  private static String text(Response response, HttpUrl url) throws IOException {
-    ResponseBody body = response.body();
-    BufferedSource source = body.source();
-    if (source.request(MAX_PAGE_BYTES + 1)) {
-      throw new MalformedResponseException(
-          url.toString(), "a page larger than " + MAX_PAGE_BYTES + " bytes");
-    }
-    MediaType type = body.contentType();
-    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(source.readByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MalformedResponseException(url.toString(), "not valid " + charset + " text", e);
-    }
+    return client
+        .get(url)
+        .accepting("text/plain")
+        .into(new BodyBuffer(MAX_PAGE_BYTES))
+        .read(
+            body -> DownloadPageReader.read(body.text(url.toString()), url.toString(), pageNumber));
   }
 }

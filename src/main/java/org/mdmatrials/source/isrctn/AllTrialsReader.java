@@ -16,9 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.MalformedRecordException;
-import org.mdmatrials.source.MalformedResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

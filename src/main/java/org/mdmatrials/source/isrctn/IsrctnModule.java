@@ -37,8 +37,7 @@ public final class IsrctnModule implements RegistryModule {
         section,
         defaultUrl(),
         (url, query, context) ->
-            new IsrctnSource(
-                context.client(), context.retries(), HttpUrl.get(url), query, context.clock()));
+            new IsrctnSource(context.client(), HttpUrl.get(url), query, context.clock()));
   }
 
   @Override

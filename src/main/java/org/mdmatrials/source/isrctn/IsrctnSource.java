@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
-import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.source.CheckedResponse;
+import org.mdmatrials.http.MalformedResponseException;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.MalformedResponseException;
-import org.mdmatrials.source.Refetcher;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,29 +21,24 @@ import org.slf4j.LoggerFactory;
  * The ISRCTN registry's query API: every trial matching the configured query, asked for in one
  * response after asking how many there are (the API has no paging).
  */
-public final class IsrctnSource implements TrialSource {
+final class IsrctnSource implements TrialSource {
   private static final Logger log = LoggerFactory.getLogger(IsrctnSource.class);
 
-  private final OkHttpClient client;
-  private final RetryPolicy retries;
+  private final RegistryClient client;
   private final HttpUrl baseUrl;
   private final String query;
   private final Clock clock;
 
   /**
-   * @param retries the policy for trying again a response that arrived whole but unreadable (the
-   *     client itself retries throttling, server errors and broken connections)
    * @param baseUrl the registry's root, {@code https://www.isrctn.com}
    * @param query the search, in the API's query syntax ({@code MDMA OR midomafetamine})
    * @param clock gives the day recruitment dates are compared with, for each trial's status
    */
-  public IsrctnSource(
-      OkHttpClient client, RetryPolicy retries, HttpUrl baseUrl, String query, Clock clock) {
+  IsrctnSource(RegistryClient client, HttpUrl baseUrl, String query, Clock clock) {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("the ISRCTN query must not be empty");
     }
     this.client = client;
-    this.retries = retries;
     this.baseUrl = baseUrl;
     this.query = query.strip();
     this.clock = clock;
@@ -64,7 +54,8 @@ public final class IsrctnSource implements TrialSource {
     String q = query(scope);
     AllTrialsReader reader = new AllTrialsReader(LocalDate.now(clock));
     HttpUrl countUrl = queryUrl(q, 0);
-    int announced = Refetcher.untilReadable(retries, countUrl, () -> fetchCount(countUrl, reader));
+    int announced =
+        xml(countUrl).read(body -> reader.totalCount(body.reader(), countUrl.toString()));
     AllTrialsReader.Result result = new AllTrialsReader.Result(0, 0, 0);
     if (announced > 0) {
       HttpUrl trialsUrl = queryUrl(q, announced);
@@ -127,36 +118,27 @@ public final class IsrctnSource implements TrialSource {
         .build();
   }
 
-  private int fetchCount(HttpUrl url, AllTrialsReader reader) throws IOException {
-    try (Response response = call(url)) {
-      return reader.totalCount(response.body().charStream(), url.toString());
-    }
-  }
-
   /**
    * Streams the trials to the sink. A response that turns out unreadable is fetched again only if
    * nothing of it was handed on yet: a second reading would hand the same trials on twice.
    */
   private AllTrialsReader.Result fetchTrials(HttpUrl url, AllTrialsReader reader, HarvestSink sink)
       throws IOException {
-    for (int tries = 1; ; tries++) {
-      CountingSink counting = new CountingSink(sink);
-      try (Response response = call(url)) {
-        return reader.read(response.body().charStream(), url.toString(), counting);
-      } catch (MalformedResponseException e) {
-        if (counting.handedOn > 0 || !retries.mayRetry(tries)) {
-          throw e;
-        }
-        log.warn("{} (try {} of {}); retrying", e.getMessage(), tries, retries.maxTries());
-        retries.pause(url.host(), tries, null);
-      }
-    }
+    return xml(url)
+        .read(
+            body -> {
+              CountingSink counting = new CountingSink(sink);
+              try {
+                return reader.read(body.reader(), url.toString(), counting);
+              } catch (MalformedResponseException e) {
+                throw counting.handedOn > 0 ? e.unrepeatable() : e;
+              }
+            });
   }
 
-  /** Executes a GET and checks that an XML body came back; the caller closes the response. */
-  private Response call(HttpUrl url) throws IOException {
-    return CheckedResponse.execute(
-        client, new Request.Builder().url(url).get().build(), null, "application/xml", "text/xml");
+  /** A GET whose answer must be XML. */
+  private RegistryClient.Exchange xml(HttpUrl url) {
+    return client.get(url).accepting("application/xml", "text/xml");
   }
 
   /** Counts what a reading hands on, so that a failed reading is retried only if it handed none. */

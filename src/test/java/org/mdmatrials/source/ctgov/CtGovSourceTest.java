@@ -22,21 +22,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.TestHttp;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.HttpStatusException;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
-import org.mdmatrials.source.HttpStatusException;
-import org.mdmatrials.source.MalformedResponseException;
 
 class CtGovSourceTest {
   @RegisterExtension
@@ -110,8 +110,7 @@ class CtGovSourceTest {
     stubPage(null, Fixtures.page(1, null, Fixtures.study("NCT03934567")));
     CtGovSource source =
         new CtGovSource(
-            new OkHttpClient(),
-            ONE_TRY,
+            TestHttp.client(ONE_TRY),
             HttpUrl.get(registry.baseUrl() + "/api/v2"),
             Map.of("query.term", "MDMA", "filter.advanced", "AREA[Phase]PHASE3"),
             1000);
@@ -376,12 +375,12 @@ class CtGovSourceTest {
 
   private CtGovSource source(int pageSize, RetryPolicy retries) {
     return new CtGovSource(
-        new OkHttpClient(), retries, HttpUrl.get(registry.baseUrl() + "/api/v2"), SEARCH, pageSize);
+        TestHttp.client(retries), HttpUrl.get(registry.baseUrl() + "/api/v2"), SEARCH, pageSize);
   }
 
   private CtGovSource source(int pageSize) {
     return new CtGovSource(
-        new OkHttpClient(), ONE_TRY, HttpUrl.get(registry.baseUrl() + "/api/v2"), SEARCH, pageSize);
+        TestHttp.client(ONE_TRY), HttpUrl.get(registry.baseUrl() + "/api/v2"), SEARCH, pageSize);
   }
 
   private static void stubPage(String token, String body) {

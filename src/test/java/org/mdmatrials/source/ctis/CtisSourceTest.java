@@ -23,25 +23,27 @@ import static org.mdmatrials.source.ctis.CtisFixtures.ZANAMIVIR;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.TestHttp;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.HttpSettings;
+import org.mdmatrials.http.HttpStatusException;
+import org.mdmatrials.http.MalformedResponseException;
+import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HttpStatusException;
-import org.mdmatrials.source.MalformedResponseException;
 
 class CtisSourceTest {
   @RegisterExtension
@@ -218,9 +220,11 @@ class CtisSourceTest {
             Duration.ZERO,
             Duration.ZERO,
             0);
-    OkHttpClient shared = HttpClients.create(http, "mdma-trials-test (a@b.example)", policy);
+    RegistryClient shared =
+        new RegistryClient(
+            HttpClients.create(http, "mdma-trials-test (a@b.example)"), policy, Clock.systemUTC());
 
-    new CtisSource(shared, policy, HttpUrl.get(registry.baseUrl()), "MDMA")
+    new CtisSource(shared, HttpUrl.get(registry.baseUrl()), "MDMA")
         .harvest(collected, HarvestScope.full());
 
     assertThat(collected.trials).hasSize(2);
@@ -409,12 +413,12 @@ class CtisSourceTest {
   }
 
   private CtisSource source(RetryPolicy retries) {
-    return new CtisSource(new OkHttpClient(), retries, HttpUrl.get(registry.baseUrl()), "MDMA");
+    return new CtisSource(TestHttp.client(retries), HttpUrl.get(registry.baseUrl()), "MDMA");
   }
 
   private CtisSource source(int pageSize, int window) {
     return new CtisSource(
-        new OkHttpClient(), ONE_TRY, HttpUrl.get(registry.baseUrl()), "MDMA", pageSize, window);
+        TestHttp.client(ONE_TRY), HttpUrl.get(registry.baseUrl()), "MDMA", pageSize, window);
   }
 
   private RetryPolicy threeTries() {

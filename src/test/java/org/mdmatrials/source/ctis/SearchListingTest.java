@@ -18,11 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mdmatrials.TestHttp;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.source.MalformedResponseException;
 
 /**
  * The API's 10,000 results a query, with search responses derived from a real summary: copies of it
@@ -118,10 +118,7 @@ class SearchListingTest {
     RetryPolicy oneTry = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
     CtisApi api =
         new CtisApi(
-            new OkHttpClient(),
-            oneTry,
-            HttpUrl.get(registry.baseUrl()),
-            JsonMapper.builder().build());
+            TestHttp.client(oneTry), HttpUrl.get(registry.baseUrl()), JsonMapper.builder().build());
     return new SearchListing(api, CRITERIA, SIZE, WINDOW);
   }
 

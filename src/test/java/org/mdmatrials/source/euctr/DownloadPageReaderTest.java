@@ -12,7 +12,7 @@ import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.Trial;
-import org.mdmatrials.source.MalformedResponseException;
+import org.mdmatrials.http.MalformedResponseException;
 
 class DownloadPageReaderTest {
   private static final String URL =

@@ -22,17 +22,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
+import org.mdmatrials.TestHttp;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.HttpStatusException;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HttpStatusException;
-import org.mdmatrials.source.MalformedResponseException;
 
 class EuCtrSourceTest {
   @RegisterExtension
@@ -126,7 +126,7 @@ class EuCtrSourceTest {
   void failsRatherThanStopWhenThePagesAreStillFullAtTheLimit() {
     stubPage(1, EuCtrDownloads.renumberedPage(1, 20));
     stubPage(2, EuCtrDownloads.renumberedPage(21, 20));
-    EuCtrSource twoPagesAtMost = new EuCtrSource(new OkHttpClient(), ONE_TRY, baseUrl(), QUERY, 2);
+    EuCtrSource twoPagesAtMost = new EuCtrSource(TestHttp.client(ONE_TRY), baseUrl(), QUERY, 2);
 
     assertThatThrownBy(() -> twoPagesAtMost.harvest(collected, HarvestScope.full()))
         .isInstanceOf(MalformedResponseException.class)
@@ -265,7 +265,7 @@ class EuCtrSourceTest {
         new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ZERO, waits::add);
 
     SourceSummary summary =
-        new EuCtrSource(new OkHttpClient(), threeTries, baseUrl(), QUERY)
+        new EuCtrSource(TestHttp.client(threeTries), baseUrl(), QUERY)
             .harvest(collected, HarvestScope.full());
 
     assertThat(summary.received()).isEqualTo(2);
@@ -275,13 +275,13 @@ class EuCtrSourceTest {
 
   @Test
   void refusesAnEmptyQuery() {
-    assertThatThrownBy(() -> new EuCtrSource(new OkHttpClient(), ONE_TRY, baseUrl(), " "))
+    assertThatThrownBy(() -> new EuCtrSource(TestHttp.client(ONE_TRY), baseUrl(), " "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the query must not be empty: it would match every trial");
   }
 
   private static EuCtrSource source() {
-    return new EuCtrSource(new OkHttpClient(), ONE_TRY, baseUrl(), QUERY);
+    return new EuCtrSource(TestHttp.client(ONE_TRY), baseUrl(), QUERY);
   }
 
   private static HttpUrl baseUrl() {

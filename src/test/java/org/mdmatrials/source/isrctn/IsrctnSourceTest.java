@@ -30,16 +30,16 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mdmatrials.CollectingSink;
+import org.mdmatrials.TestHttp;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.HttpStatusException;
+import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.http.RetryPolicy;
 import org.mdmatrials.source.HarvestScope;
-import org.mdmatrials.source.HttpStatusException;
-import org.mdmatrials.source.MalformedResponseException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
@@ -303,7 +303,7 @@ class IsrctnSourceTest {
 
   private IsrctnSource source(RetryPolicy retries) {
     return new IsrctnSource(
-        new OkHttpClient(), retries, HttpUrl.get(registry.baseUrl()), "colchicine", CLOCK);
+        TestHttp.client(retries), HttpUrl.get(registry.baseUrl()), "colchicine", CLOCK);
   }
 
   private static ResponseDefinitionBuilder xml(String body) {

@@ -1,4 +1,4 @@
-package org.mdmatrials.source;
+package org.mdmatrials.http;
 
 import java.io.IOException;
 
