@@ -1,12 +1,16 @@
 package org.mdmatrials;
 
+import java.time.Instant;
 import java.util.List;
 import org.mdmatrials.core.ArmGroup;
+import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.sink.TrialRow;
 import org.mdmatrials.source.ctgov.CtGovModule;
 
 /**
@@ -130,6 +134,16 @@ public final class TestTrial {
   public TestTrial secondaryIds(SecondaryId... values) {
     secondaryIds = List.of(values);
     return this;
+  }
+
+  /** The trial's row as a snapshot holds it, of one fresh record. */
+  public static TrialRow row(Trial trial, Classification classification, Instant harvestedAt) {
+    return new TrialRow(
+        trial,
+        classification,
+        List.of(trial.trialId()),
+        List.of(new TrialRow.Source(trial.registry(), SourceStatus.FRESH)),
+        harvestedAt);
   }
 
   public Trial build() {

@@ -8,13 +8,14 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.http.RetryPolicy;
-import org.mdmatrials.run.Harvest;
 import org.mdmatrials.run.HarvestOptions;
+import org.mdmatrials.run.HarvestRun;
 import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.run.RunLock;
 import org.mdmatrials.run.StopSignal;
@@ -24,9 +25,6 @@ import org.mdmatrials.source.TrialSource;
 
 /** Wires one harvest from the settings, runs it, and tells the console how it went. */
 final class HarvestRunner {
-  /** EX_TEMPFAIL of sysexits.h: a temporary failure, worth trying again later. */
-  static final int LOCKED = 75;
-
   private final HarvesterConfig settings;
   private final Classifier classifier;
   private final Modules modules;
@@ -60,21 +58,21 @@ final class HarvestRunner {
               modules.trialIds(),
               modules.dictionary());
       RunReport report =
-          new Harvest(
+          new HarvestRun(
                   sources(new RegistryClient(client, retries, Clock.systemUTC())),
                   classifier,
                   options,
-                  settings.output(),
+                  new OutputLayout(settings.output()),
                   Clock.systemUTC(),
                   retries::retriesByHost,
                   signal,
                   progress)
               .run();
-      RunSummary.print(report, settings.output(), out, err);
-      return report.exitCode();
+      RunSummary.print(report, new OutputLayout(settings.output()), out, err);
+      return ExitCode.of(report.outcome());
     } catch (RunLock.HeldException e) {
       err.println("mdma-trials: " + e.getMessage() + ". Try again once that run has ended.");
-      return LOCKED;
+      return ExitCode.LOCKED;
     } catch (IOException e) {
       err.println(
           "mdma-trials: the output folder "
@@ -82,7 +80,7 @@ final class HarvestRunner {
               + " cannot be used: "
               + e
               + ". Nothing was published; check its permissions and free space.");
-      return Harvest.FAILED;
+      return ExitCode.FAILED;
     } finally {
       stop = null;
       runningClient = null;

@@ -38,8 +38,6 @@ import picocli.CommandLine.Spec;
       "75:another run is using the output folder; nothing was done (try again later)"
     })
 final class RunCommand implements Callable<Integer> {
-  static final int BAD_CONFIG = 2;
-
   @Spec CommandSpec spec;
 
   @Mixin HarvestSettings settings;
@@ -77,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (quiet && verbose) {
       err.println("mdma-trials: --quiet and --verbose contradict each other; pass one of them.");
-      return BAD_CONFIG;
+      return ExitCode.BAD_CONFIG;
     }
     HarvesterConfig config;
     Classifier classifier;
@@ -87,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | RulesException e) {
       err.println("mdma-trials: " + e.getMessage());
       err.println(validateHint(settings.config));
-      return BAD_CONFIG;
+      return ExitCode.BAD_CONFIG;
     }
     ProgressListener progress =
         terminal.getAsBoolean() && !quiet

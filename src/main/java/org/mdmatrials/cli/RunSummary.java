@@ -1,22 +1,21 @@
 package org.mdmatrials.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Indication;
+import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.RunReport;
-import org.mdmatrials.run.Harvest;
 
 /** The few lines a person (or cron's mail) reads after a run. */
 final class RunSummary {
   private RunSummary() {}
 
-  static void print(RunReport report, Path output, PrintWriter out, PrintWriter err) {
-    if (report.exitCode() == Harvest.FAILED) {
+  static void print(RunReport report, OutputLayout layout, PrintWriter out, PrintWriter err) {
+    if (!report.published()) {
       err.printf(
           "mdma-trials: harvest failed; nothing was published and %s is unchanged. Report: %s%n",
-          output.resolve("latest"), output.resolve("runs").resolve(report.runId() + ".json"));
+          layout.latest(), layout.failedRunReport(report.runId()));
       report.errors().forEach(e -> err.println("  " + e));
       err.flush();
       return;

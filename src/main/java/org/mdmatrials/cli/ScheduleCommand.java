@@ -12,9 +12,10 @@ import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.classify.RulesException;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.schedule.NightlyScheduler;
-import org.mdmatrials.sink.sqlite.PreviousSnapshot;
+import org.mdmatrials.store.PreviousSnapshot;
 import org.quartz.SchedulerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,10 +82,10 @@ final class ScheduleCommand implements Callable<Integer> {
     } catch (ConfigException | RulesException | IllegalArgumentException e) {
       err.println("mdma-trials: " + e.getMessage());
       err.println(RunCommand.validateHint(settings.config));
-      return RunCommand.BAD_CONFIG;
+      return ExitCode.BAD_CONFIG;
     } catch (SchedulerException e) {
       err.println("mdma-trials: the scheduler could not be created: " + e.getMessage());
-      return 1;
+      return ExitCode.FAILED;
     }
     return serve(scheduler, lastRun(config, modules), err);
   }
@@ -109,10 +110,10 @@ final class ScheduleCommand implements Callable<Integer> {
       scheduler.start(now, lastRun);
     } catch (SchedulerException e) {
       err.println("mdma-trials: the scheduler could not start: " + e.getMessage());
-      return 1;
+      return ExitCode.FAILED;
     }
     stopped.await();
-    return 0;
+    return ExitCode.OK;
   }
 
   private static NightlyScheduler.Harvest harvest(
@@ -133,7 +134,7 @@ final class ScheduleCommand implements Callable<Integer> {
   private static Optional<Instant> lastRun(HarvesterConfig config, Modules modules) {
     try {
       return PreviousSnapshot.read(
-              config.output().resolve("latest/trials.sqlite"), modules.registries())
+              new OutputLayout(config.output()).latestDatabase(), modules.registries())
           .map(PreviousSnapshot::startedAt);
     } catch (IOException e) {
       return Optional.empty();

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.mdmatrials.sink.report.TrialDossier;
-import org.mdmatrials.sink.report.TrialDossier.Field;
-import org.mdmatrials.sink.report.TrialDossier.FieldChange;
+import org.mdmatrials.core.OutputLayout;
+import org.mdmatrials.store.TrialDossier;
+import org.mdmatrials.store.TrialDossier.Field;
+import org.mdmatrials.store.TrialDossier.FieldChange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,8 +32,6 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the trial was shown", "1:no such trial, or no snapshot yet", "2:bad usage"})
 final class ShowCommand implements Callable<Integer> {
-  static final int NOT_FOUND = 1;
-
   /** Fields shown in their own sections rather than in the row. */
   private static final Set<String> OWN_SECTION =
       Set.of("categories", "category_evidence", "linked_ids");
@@ -59,13 +58,13 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path snapshot = output.resolve("latest").resolve("trials.sqlite");
+    Path snapshot = layout().latestDatabase();
     if (!Files.isRegularFile(snapshot)) {
       err.printf(
           "mdma-trials: no snapshot yet: %s does not exist. Run 'mdma-trials run' first, or pass"
               + " --output with the folder that holds latest/.%n",
           snapshot);
-      return NOT_FOUND;
+      return ExitCode.FAILED;
     }
     Set<String> ids = new LinkedHashSet<>(modules.trialIds().normalise(id));
     ids.add(id.strip());
@@ -74,7 +73,7 @@ final class ShowCommand implements Callable<Integer> {
       found = TrialDossier.find(snapshot, history(), ids);
     } catch (IOException e) {
       err.println("mdma-trials: " + e.getMessage());
-      return NOT_FOUND;
+      return ExitCode.FAILED;
     }
     if (found.isEmpty()) {
       err.printf(
@@ -82,15 +81,19 @@ final class ShowCommand implements Callable<Integer> {
               + " registry records. List the ids with: sqlite3 %s 'SELECT trial_id, linked_ids,"
               + " title FROM trials', or open %s.%n",
           id, snapshot, snapshot, snapshot.resolveSibling("trials.csv"));
-      return NOT_FOUND;
+      return ExitCode.FAILED;
     }
     print(found.get(), out);
     out.flush();
-    return 0;
+    return ExitCode.OK;
+  }
+
+  private OutputLayout layout() {
+    return new OutputLayout(output);
   }
 
   private Path history() {
-    return output.resolve("history.sqlite");
+    return layout().history();
   }
 
   private void print(TrialDossier trial, PrintWriter out) {
@@ -100,7 +103,7 @@ final class ShowCommand implements Callable<Integer> {
       out.println("(found by " + id.strip() + ")");
     }
     out.println();
-    out.println("Fields (" + output.resolve("latest").resolve("trials.sqlite") + ")");
+    out.println("Fields (" + layout().latestDatabase() + ")");
     List<Field> shown =
         trial.fields().stream().filter(f -> !OWN_SECTION.contains(f.name())).toList();
     int width = shown.stream().mapToInt(f -> f.name().length()).max().orElse(0);

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.mdmatrials.core.Registry;
-import org.mdmatrials.core.RunReport.SourceResult;
+import org.mdmatrials.core.SourceOutcome;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.run.ProgressListener;
 
@@ -60,16 +60,14 @@ final class TerminalProgress implements ProgressListener {
   }
 
   @Override
-  public void sourceFinished(SourceResult result) {
-    String name = result.registry().displayName();
-    SourceSummary s = result.summary();
+  public void sourceFinished(SourceOutcome outcome) {
+    String name = outcome.registry().displayName();
     String carried =
-        result.carriedOver() == 0
+        outcome.carriedOver() == 0
             ? ""
-            : ", " + count(result.carriedOver(), "record") + " kept from the previous snapshot";
-    if (result.failed()) {
-      tell(name + ": failed: " + result.error() + carried);
-    } else {
+            : ", " + count(outcome.carriedOver(), "record") + " kept from the previous snapshot";
+    if (outcome instanceof SourceOutcome.Harvested harvested) {
+      SourceSummary s = harvested.summary();
       tell(
           String.format(
               "%s: %s in %s (%s harvest%s%s)",
@@ -79,6 +77,8 @@ final class TerminalProgress implements ProgressListener {
               s.full() ? "full" : "incremental",
               s.skipped() == 0 ? "" : ", " + s.skipped() + " skipped",
               carried));
+    } else {
+      tell(name + ": failed: " + outcome.error() + carried);
     }
   }
 

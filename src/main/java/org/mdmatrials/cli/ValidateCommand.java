@@ -57,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (ConfigException | RulesException | IllegalArgumentException e) {
       err.println("mdma-trials: " + e.getMessage());
       err.println("mdma-trials: the configuration is not valid; fix the key named above.");
-      return RunCommand.BAD_CONFIG;
+      return ExitCode.BAD_CONFIG;
     }
     out.println(settings.config + " is valid. The settings a run would use, defaults included:");
     out.println();
@@ -70,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             + " fields.");
     print(rules(rules), out);
     out.flush();
-    return 0;
+    return ExitCode.OK;
   }
 
   private static Map<String, Object> settings(HarvesterConfig c, Modules modules) {

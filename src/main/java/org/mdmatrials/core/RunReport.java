@@ -6,20 +6,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one harvest run did: when, with what outcome, where it published (null when it did not), how
- * many trials of each primary category study MDMA, what each source brought or why it failed, every
- * record it left out, and how often each host's requests were tried again.
+ * What one harvest run did: when, how it ended, where it published (null when it did not), how many
+ * trials of each primary category study MDMA, what became of each registry, every record it left
+ * out, how often each host's requests were tried again, and what the operator should hear of.
  */
 public record RunReport(
     String runId,
     Instant startedAt,
     Instant finishedAt,
-    int exitCode,
+    RunOutcome outcome,
     @Nullable String snapshot,
     int trials,
     Map<Indication, Integer> studiedByCategory,
     Map<Change.Type, Integer> changes,
-    List<SourceResult> sources,
+    List<SourceOutcome> sources,
     List<SkippedRecord> skipped,
     Map<String, Integer> retriesByHost,
     List<String> errors) {
@@ -33,19 +33,7 @@ public record RunReport(
     errors = Lists.copy(errors);
   }
 
-  /**
-   * One source's part: its summary when it succeeded, or the error that stopped it; how many of its
-   * records were copied from the previous snapshot (the unchanged ones of an incremental harvest,
-   * or all of them when the source failed); and when it was last harvested in full.
-   */
-  public record SourceResult(
-      Registry registry,
-      @Nullable SourceSummary summary,
-      @Nullable String error,
-      int carriedOver,
-      @Nullable Instant lastFullHarvest) {
-    public boolean failed() {
-      return error != null;
-    }
+  public boolean published() {
+    return outcome != RunOutcome.FAILED;
   }
 }

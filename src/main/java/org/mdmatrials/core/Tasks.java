@@ -2,7 +2,6 @@ package org.mdmatrials.core;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -11,12 +10,12 @@ public final class Tasks {
   private Tasks() {}
 
   /**
-   * What {@code task} came to; its IOException, SQLException or unchecked exception is thrown here
-   * as it was thrown there.
+   * What {@code task} came to; its IOException or unchecked exception is thrown here as it was
+   * thrown there.
    *
    * @param what what the task does, for the message when the wait is interrupted
    */
-  public static <T> T await(Future<T> task, String what) throws IOException, SQLException {
+  public static <T> T await(Future<T> task, String what) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -26,9 +25,6 @@ public final class Tasks {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
         throw io;
-      }
-      if (cause instanceof SQLException sql) {
-        throw sql;
       }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SourceSummary;
-import org.mdmatrials.sink.sqlite.PreviousSnapshot;
 import org.mdmatrials.source.HarvestScope;
+import org.mdmatrials.store.PreviousSnapshot;
 
 /**
  * Decides, per registry, between a full harvest and an incremental one: full when asked, when there
@@ -46,7 +47,8 @@ final class HarvestPlan {
   }
 
   /** When the registry was last harvested in full, counting this run's harvest. */
-  Instant lastFullHarvest(Registry registry, SourceSummary summary, Instant started) {
+  @Nullable Instant lastFullHarvest(
+      Registry registry, @Nullable SourceSummary summary, Instant started) {
     if (summary != null && summary.full()) {
       return started;
     }
@@ -57,7 +59,7 @@ final class HarvestPlan {
   }
 
   /** The day of the earlier snapshot's data: the registry's data version, or else its run's day. */
-  private LocalDate dataDay(String sourceVersion) {
+  private LocalDate dataDay(@Nullable String sourceVersion) {
     if (sourceVersion != null && DATE.matcher(sourceVersion).matches()) {
       return LocalDate.parse(sourceVersion.substring(0, 10));
     }

@@ -1,7 +1,7 @@
 package org.mdmatrials.run;
 
 import org.mdmatrials.core.Registry;
-import org.mdmatrials.core.RunReport.SourceResult;
+import org.mdmatrials.core.SourceOutcome;
 
 /**
  * Told how a harvest is getting on, for a person watching it: each registry as it starts, its
@@ -17,7 +17,7 @@ public interface ProgressListener {
   /** {@code records} of the registry's records arrived so far in this run. */
   default void recordsReceived(Registry registry, int records) {}
 
-  default void sourceFinished(SourceResult result) {}
+  default void sourceFinished(SourceOutcome outcome) {}
 
   /** Every registry is done; the records are joined, classified and written. */
   default void writing() {}

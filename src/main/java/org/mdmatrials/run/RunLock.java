@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import org.mdmatrials.core.OutputLayout;
 
 /**
  * One run at a time per output folder: an operating-system lock on {@code <output>/.lock}. The
@@ -30,9 +31,9 @@ public final class RunLock implements AutoCloseable {
    *
    * @throws HeldException when another run, in this process or another, holds the lock
    */
-  public static RunLock acquire(Path output, Instant now) throws IOException {
-    Files.createDirectories(output);
-    Path file = output.resolve(".lock");
+  public static RunLock acquire(OutputLayout layout, Instant now) throws IOException {
+    Files.createDirectories(layout.root());
+    Path file = layout.lock();
     FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

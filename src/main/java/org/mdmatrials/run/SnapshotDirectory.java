@@ -1,6 +1,7 @@
 package org.mdmatrials.run;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,8 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.mdmatrials.core.OutputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,25 +28,22 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotDirectory {
   private static final Logger log = LoggerFactory.getLogger(SnapshotDirectory.class);
-  private static final String STAGING_PREFIX = ".staging-";
 
+  private final OutputLayout layout;
   private final Path root;
   private final Path snapshots;
 
-  SnapshotDirectory(Path root) {
-    this.root = root;
-    this.snapshots = root.resolve("snapshots");
-  }
-
-  Path latest() {
-    return root.resolve("latest");
+  SnapshotDirectory(OutputLayout layout) {
+    this.layout = layout;
+    this.root = layout.root();
+    this.snapshots = layout.snapshots();
   }
 
   /** Removes what a crashed run left: staging folders and half-made links. */
   void cleanUp() throws IOException {
     Files.createDirectories(snapshots);
     try (DirectoryStream<Path> leftovers =
-        Files.newDirectoryStream(snapshots, STAGING_PREFIX + "*")) {
+        Files.newDirectoryStream(snapshots, layout.stagingGlob())) {
       for (Path leftover : leftovers) {
         log.info("Removing {}, left by an unfinished run", leftover);
         delete(leftover);
@@ -52,16 +56,35 @@ final class SnapshotDirectory {
     }
   }
 
+  /**
+   * The second a run starting now starts at, which names its snapshot: the next one when a run
+   * published in the current second already.
+   */
+  Instant freeSecond(Clock clock, DateTimeFormatter runId) throws IOException {
+    Instant now = clock.instant();
+    Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+    if (exists(runId.format(second))) {
+      try {
+        Thread.sleep(Duration.between(now, second.plusSeconds(1)).toMillis() + 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the next second");
+      }
+      second = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+    return second;
+  }
+
   boolean exists(String runId) {
-    return Files.exists(snapshots.resolve(runId));
+    return Files.exists(layout.snapshot(runId));
   }
 
   Path createStaging(String runId) throws IOException {
-    if (Files.exists(snapshots.resolve(runId))) {
+    if (exists(runId)) {
       throw new FileAlreadyExistsException(
-          snapshots.resolve(runId).toString(), null, "a snapshot of this second exists already");
+          layout.snapshot(runId).toString(), null, "a snapshot of this second exists already");
     }
-    return Files.createDirectory(snapshots.resolve(STAGING_PREFIX + runId));
+    return Files.createDirectory(layout.staging(runId));
   }
 
   /** Makes the staging folder the snapshot {@code runId} and points {@code latest} at it. */
@@ -71,12 +94,13 @@ final class SnapshotDirectory {
         force(file);
       }
     }
-    Path snapshot = Files.move(staging, snapshots.resolve(runId), StandardCopyOption.ATOMIC_MOVE);
+    Path snapshot = Files.move(staging, layout.snapshot(runId), StandardCopyOption.ATOMIC_MOVE);
     force(snapshots);
     Path link = root.resolve(".latest-" + runId);
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, root.relativize(snapshot));
-    Files.move(link, latest(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        link, layout.latest(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     force(root);
     return snapshot;
   }

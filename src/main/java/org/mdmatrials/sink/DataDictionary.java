@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +14,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mdmatrials.core.ColumnSource;
 import org.mdmatrials.core.Registry;
-import org.mdmatrials.sink.csv.CsvSnapshotWriter;
 
 /**
  * The data dictionary: what every column of every file and table of a snapshot (and of {@code
  * history.sqlite}) means, its type and an example, from the resource {@code data_dictionary.csv};
  * and where each column comes from in each registry's records, from the registries' modules, one
- * row per column per registry. Both are copied into every snapshot.
+ * row per column per registry. Both are copied into every snapshot (sink.csv.CsvFile).
  */
 public final class DataDictionary {
   /** The dictionary's columns. */
@@ -56,14 +54,14 @@ public final class DataDictionary {
       return List.of(SEPARATOR.split(file));
     }
 
-    List<String> cells() {
+    public List<String> cells() {
       return List.of(file, table, column, meaning, type, example);
     }
   }
 
   /** Where one column comes from in one registry's records. */
   public record Source(String table, String column, Registry registry, String source) {
-    List<String> cells() {
+    public List<String> cells() {
       return List.of(table, column, registry.code(), source);
     }
   }
@@ -108,24 +106,6 @@ public final class DataDictionary {
             columns.forEach(
                 c -> rows.add(new Source(c.table(), c.column(), registry, c.source()))));
     return rows;
-  }
-
-  /**
-   * Writes the dictionary to {@code dictionary} and the sources of the columns to {@code
-   * columnSources}, which must not exist yet, as the snapshot's CSVs are.
-   */
-  public void write(Path dictionary, Path columnSources) throws IOException {
-    List<Entry> entries = entries();
-    try (CsvSnapshotWriter csv = CsvSnapshotWriter.create(dictionary, HEADER)) {
-      for (Entry entry : entries) {
-        csv.writeRow(entry.cells());
-      }
-    }
-    try (CsvSnapshotWriter csv = CsvSnapshotWriter.create(columnSources, SOURCES_HEADER)) {
-      for (Source source : sources()) {
-        csv.writeRow(source.cells());
-      }
-    }
   }
 
   private String meaning(String text) {

@@ -1,24 +1,36 @@
 package org.mdmatrials.sink;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.TreeMap;
+import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.RunReport;
-import org.mdmatrials.core.SkippedRecord;
-import org.mdmatrials.core.SourceSummary;
 
-/** Writes a run's report as {@code run.json}, with the names the SQLite {@code runs} tables use. */
-public final class RunReportFile {
+/**
+ * Writes a run's report as {@code run.json}: the row of {@code runs}, the MDMA trials by primary
+ * category and the changes counted by type, then the rows of {@code run_sources} and {@code
+ * run_skipped_records}, all under the names {@link RunRows} gives them.
+ */
+public final class RunReportFile implements SnapshotFile {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private RunReportFile() {}
+  @Override
+  public String name() {
+    return OutputLayout.RUN_JSON;
+  }
+
+  @Override
+  public void write(Snapshot snapshot, Path file) throws IOException {
+    write(snapshot.run(), file);
+  }
 
   /** Writes the report to {@code file} through a temporary file, so no reader sees half of it. */
   public static void write(RunReport report, Path file) throws IOException {
@@ -29,61 +41,17 @@ public final class RunReportFile {
   }
 
   static ObjectNode toJson(RunReport report) {
-    ObjectNode run = JSON.createObjectNode();
-    run.put("run_id", report.runId());
-    run.put("started_at", report.startedAt().toString());
-    run.put("finished_at", report.finishedAt().toString());
-    run.put("exit_code", report.exitCode());
+    ObjectNode run = JSON.valueToTree(RunRows.run(report));
     run.put("snapshot", report.snapshot());
-    run.put("trials", report.trials());
-    ObjectNode studied = run.putObject("mdma_intervention_trials_by_primary_category");
-    report.studiedByCategory().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> studied.put(e.getKey().name(), e.getValue()));
-    ObjectNode changes = run.putObject("changes");
-    report.changes().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> changes.put(e.getKey().name(), e.getValue()));
-    ArrayNode sources = run.putArray("sources");
-    for (RunReport.SourceResult result : report.sources()) {
-      sources.add(source(result));
-    }
-    ObjectNode retries = run.putObject("retries_by_host");
-    report.retriesByHost().forEach(retries::put);
-    ArrayNode skipped = run.putArray("skipped_records");
-    for (SkippedRecord record : report.skipped()) {
-      skipped
-          .addObject()
-          .put("registry", record.registry().code())
-          .put("trial_id", record.trialId())
-          .put("page", record.page())
-          .put("position", record.position())
-          .put("path", record.path())
-          .put("problem", record.problem());
-    }
-    ArrayNode errors = run.putArray("errors");
-    report.errors().forEach(errors::add);
+    run.set("mdma_intervention_trials_by_primary_category", counts(report.studiedByCategory()));
+    run.set("changes", counts(report.changes()));
+    run.set("sources", JSON.valueToTree(RunRows.sources(report)));
+    run.set("skipped_records", JSON.valueToTree(RunRows.skipped(report)));
     return run;
   }
 
-  private static ObjectNode source(RunReport.SourceResult result) {
-    ObjectNode source = JSON.createObjectNode();
-    source.put("registry", result.registry().code());
-    SourceSummary s = result.summary();
-    if (s != null) {
-      source.put("query", s.query());
-      source.put("full_harvest", s.full());
-      source.put("source_version", s.sourceVersion());
-      source.put("expected", s.expected());
-      source.put("received", s.received());
-      source.put("skipped", s.skipped());
-      source.put("pages", s.pages());
-    }
-    source.put("carried_over", result.carriedOver());
-    source.put(
-        "last_full_harvest",
-        result.lastFullHarvest() == null ? null : result.lastFullHarvest().toString());
-    source.put("error", result.error());
-    return source;
+  /** Counts by an enum, in the enum's order. */
+  private static <E extends Enum<E>> JsonNode counts(Map<E, Integer> counts) {
+    return JSON.valueToTree(new TreeMap<>(counts));
   }
 }

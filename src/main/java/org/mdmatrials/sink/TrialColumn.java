@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
@@ -66,9 +67,9 @@ public enum TrialColumn {
 
   // Each is a stateless lambda over the row.
   @SuppressWarnings("ImmutableEnumChecker")
-  private final Function<TrialRow, Object> value;
+  private final Function<TrialRow, @Nullable Object> value;
 
-  TrialColumn(Type type, Function<TrialRow, Object> value) {
+  TrialColumn(Type type, Function<TrialRow, @Nullable Object> value) {
     this.type = type;
     this.value = value;
   }
@@ -82,22 +83,29 @@ public enum TrialColumn {
     return type;
   }
 
+  /** This column's cell in a row of every column in order, as the snapshot's readers hand on. */
+  // The columns' order is the rows' order: that is what the ordinal stands for here.
+  @SuppressWarnings("EnumOrdinal")
+  public @Nullable Object in(List<? extends @Nullable Object> row) {
+    return row.get(ordinal());
+  }
+
   /** The cell: a String, an Integer, or null when the registry gave nothing. */
-  public Object valueOf(TrialRow row) {
+  public @Nullable Object valueOf(TrialRow row) {
     return value.apply(row);
   }
 
-  private static String join(List<String> values) {
+  private static @Nullable String join(List<@Nullable String> values) {
     return values.isEmpty()
         ? null
         : String.join("; ", values.stream().filter(Objects::nonNull).toList());
   }
 
-  private static String text(PartialDate date) {
+  private static @Nullable String text(@Nullable PartialDate date) {
     return date == null ? null : date.toString();
   }
 
-  private static String emptyToNull(String text) {
+  private static @Nullable String emptyToNull(String text) {
     return text.isEmpty() ? null : text;
   }
 }

@@ -104,8 +104,8 @@ class CrashAndOverlapTest {
     assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     List<Integer> exits = List.of(one.exitValue(), two.exitValue());
-    assertThat(exits).containsExactlyInAnyOrder(0, HarvestRunner.LOCKED);
-    Process refused = one.exitValue() == HarvestRunner.LOCKED ? one : two;
+    assertThat(exits).containsExactlyInAnyOrder(0, ExitCode.LOCKED);
+    Process refused = one.exitValue() == ExitCode.LOCKED ? one : two;
     assertThat(new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
         .contains("another run is using this output folder (");
     assertLatestIsComplete();
@@ -142,7 +142,8 @@ class CrashAndOverlapTest {
     assertThat(staging()).isEmpty();
     try (var reports = Files.list(output.resolve("runs"))) {
       Path report = reports.findFirst().orElseThrow();
-      assertThat(Fixtures.JSON.readTree(report.toFile()).get("exit_code").asInt()).isEqualTo(1);
+      assertThat(Fixtures.JSON.readTree(report.toFile()).get("outcome").asText())
+          .isEqualTo("FAILED");
     }
   }
 

@@ -1,72 +1,63 @@
 package org.mdmatrials.run;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mdmatrials.TestTrial.trial;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.FakeSource;
 import org.mdmatrials.Fixtures;
 import org.mdmatrials.SqlRows;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.cli.Modules;
+import org.mdmatrials.core.OutputLayout;
+import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
-import org.mdmatrials.http.HttpClients;
-import org.mdmatrials.http.HttpSettings;
-import org.mdmatrials.http.RegistryClient;
-import org.mdmatrials.http.RetryPolicy;
+import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.core.Trial;
+import org.mdmatrials.http.HttpStatusException;
 import org.mdmatrials.sink.DataDictionary;
-import org.mdmatrials.source.SourceContext;
-import org.mdmatrials.source.SourceSection;
-import org.mdmatrials.source.TrialSource;
+import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.ctgov.CtGovModule;
 
+/** One run, stage by stage, over a registry in memory. */
 class HarvestTest {
-  @RegisterExtension
-  static WireMockExtension registry =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   private static final Instant NIGHT_ONE = Instant.parse("2026-11-27T02:00:00Z");
   private static final Instant NIGHT_TWO = Instant.parse("2026-11-28T02:00:00Z");
+  private static final Trial TERMINATED =
+      trial("NCT00184067").title("A vaccine for melanoma").status("TERMINATED").build();
+  private static final Trial RECRUITING =
+      trial("NCT03934567").title("A trial").status("ACTIVE_NOT_RECRUITING").build();
 
   @TempDir Path output;
-  private final RetryPolicy retries =
-      new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
-
-  @BeforeEach
-  void version() {
-    registry.stubFor(
-        get("/api/v2/version").willReturn(okJson(Fixtures.version("2026-11-27T09:15:02"))));
-  }
+  private final FakeSource registry = new FakeSource(CtGovModule.REGISTRY);
+  private Map<String, Integer> retries = Map.of();
 
   @Test
   void publishesTheSnapshotWithItsReportAsLatest() throws Exception {
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    registry.serving(TERMINATED, RECRUITING);
 
     RunReport report = harvest(NIGHT_ONE);
 
-    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED);
+    assertThat(report.outcome()).isEqualTo(RunOutcome.PUBLISHED);
     assertThat(report.trials()).isEqualTo(2);
     Path snapshot = output.resolve("snapshots/20261127T020000Z");
     assertThat(output.resolve("latest").toRealPath()).isEqualTo(snapshot.toRealPath());
@@ -84,15 +75,15 @@ class HarvestTest {
     }
     JsonNode run = Fixtures.JSON.readTree(snapshot.resolve("run.json").toFile());
     assertThat(run.get("run_id").asText()).isEqualTo("20261127T020000Z");
-    assertThat(run.get("exit_code").asInt()).isZero();
+    assertThat(run.get("outcome").asText()).isEqualTo("PUBLISHED");
     assertThat(run.at("/sources/0/registry").asText()).isEqualTo("CTGOV");
     assertThat(run.at("/sources/0/received").asInt()).isEqualTo(2);
-    assertThat(run.at("/sources/0/source_version").asText()).isEqualTo("2026-11-27T09:15:02");
+    assertThat(run.at("/sources/0/source_version").asText()).isEqualTo(FakeSource.DATA_VERSION);
   }
 
   @Test
   void publishesTheWorkbookAndEveryFileTheDataDictionaryDescribes() throws Exception {
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    registry.serving(TERMINATED, RECRUITING);
 
     harvest(NIGHT_ONE);
 
@@ -114,41 +105,57 @@ class HarvestTest {
 
   @Test
   void keepsTheLastGoodSnapshotAndReportsWhenTheRegistryKeepsFailing() throws Exception {
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    registry.serving(TERMINATED);
     harvest(NIGHT_ONE);
-    registry.stubFor(
-        get(urlPathEqualTo("/api/v2/studies"))
-            .willReturn(
-                aResponse()
-                    .withStatus(503)
-                    .withHeader("Content-Type", "text/html")
-                    .withBody("<h1>Service Unavailable</h1>")));
+    registry.failing(
+        new HttpStatusException(503, "https://registry/studies", "Service Unavailable"));
+    retries = Map.of("registry", 4);
 
     RunReport report = harvest(NIGHT_TWO);
 
-    assertThat(report.exitCode()).isEqualTo(Harvest.FAILED);
+    assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
     assertThat(report.errors())
-        .singleElement()
-        .asString()
-        .startsWith("ClinicalTrials.gov: HTTP 503 from " + registry.baseUrl());
+        .containsExactly(
+            "ClinicalTrials.gov: HTTP 503 from https://registry/studies: Service Unavailable;"
+                + " its 1 records were carried over from 20261127T020000Z");
     assertThat(output.resolve("latest").toRealPath())
         .isEqualTo(output.resolve("snapshots/20261127T020000Z").toRealPath());
     assertThat(output.resolve("snapshots/20261128T020000Z")).doesNotExist();
     JsonNode run = Fixtures.JSON.readTree(output.resolve("runs/20261128T020000Z.json").toFile());
-    assertThat(run.get("exit_code").asInt()).isEqualTo(1);
+    assertThat(run.get("outcome").asText()).isEqualTo("FAILED");
     assertThat(run.at("/sources/0/error").asText()).startsWith("HTTP 503 from ");
-    assertThat(run.at("/retries_by_host/localhost").asInt()).isEqualTo(1);
+    assertThat(run.at("/sources/0/carried_over").asInt()).isEqualTo(1);
+    assertThat(run.at("/retries_by_host/registry").asInt()).isEqualTo(4);
   }
 
   @Test
-  void publishesWithWarningsAndListsASkippedStudy() throws Exception {
-    ObjectNode bad = Fixtures.study("NCT03275402");
-    ((ObjectNode) bad.at("/protocolSection/designModule")).put("phases", "PHASE2");
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), bad));
+  void failsARegistryWithNothingToCarryOverWhenThereIsNoSnapshotYet() throws Exception {
+    registry.failing(new HttpStatusException(503, "https://registry/studies", "down"));
 
     RunReport report = harvest(NIGHT_ONE);
 
-    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED_WITH_WARNINGS);
+    assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
+    assertThat(report.sources()).singleElement().isInstanceOf(SourceOutcome.Failed.class);
+    assertThat(report.errors())
+        .containsExactly("ClinicalTrials.gov: HTTP 503 from https://registry/studies: down");
+    assertThat(output.resolve("latest")).doesNotExist();
+  }
+
+  @Test
+  void publishesWithWarningsAndListsASkippedRecord() throws Exception {
+    registry.serving(
+        List.of(TERMINATED),
+        new SkippedRecord(
+            CtGovModule.REGISTRY,
+            "NCT03275402",
+            1,
+            2,
+            "$.studies[1].protocolSection.designModule.phases",
+            "Expected an array but was the string \"PHASE2\""));
+
+    RunReport report = harvest(NIGHT_ONE);
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.PUBLISHED_WITH_WARNINGS);
     assertThat(report.trials()).isEqualTo(1);
     Path snapshot = output.resolve("latest");
     JsonNode skipped =
@@ -156,28 +163,40 @@ class HarvestTest {
     assertThat(skipped.get("trial_id").asText()).isEqualTo("NCT03275402");
     assertThat(skipped.get("path").asText())
         .isEqualTo("$.studies[1].protocolSection.designModule.phases");
-    assertThat(skipped.get("problem").asText())
-        .isEqualTo("Expected an array but was the string \"PHASE2\"");
     assertThat(
             SqlRows.of(
                 snapshot.resolve("trials.sqlite"),
-                "SELECT r.exit_code, s.trial_id, s.page, s.position"
+                "SELECT r.outcome, s.trial_id, s.page, s.position"
                     + " FROM runs r JOIN run_skipped_records s USING (run_id)"))
-        .containsExactly("3 NCT03275402 1 2");
+        .containsExactly("PUBLISHED_WITH_WARNINGS NCT03275402 1 2");
   }
 
   @Test
   void refusesToRunWhileAnotherRunHoldsTheLock() throws Exception {
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    registry.serving(TERMINATED);
 
-    RunLock held = RunLock.acquire(output, NIGHT_ONE);
+    RunLock held = RunLock.acquire(new OutputLayout(output), NIGHT_ONE);
     assertThatThrownBy(() -> harvest(NIGHT_TWO))
         .isInstanceOf(RunLock.HeldException.class)
         .hasMessageContaining(
             "another run is using this output folder (pid " + ProcessHandle.current().pid());
     held.close();
     assertThat(output.resolve("latest")).doesNotExist();
-    assertThat(harvest(NIGHT_TWO).exitCode()).isEqualTo(Harvest.PUBLISHED);
+    assertThat(harvest(NIGHT_TWO).outcome()).isEqualTo(RunOutcome.PUBLISHED);
+  }
+
+  @Test
+  void publishesNothingWhenAskedToStop() throws Exception {
+    registry.serving(TERMINATED);
+    StopSignal stop = new StopSignal();
+    stop.raise();
+
+    RunReport report = run(NIGHT_ONE, false, stop);
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
+    assertThat(report.errors()).containsExactly("Stopped before publishing");
+    assertThat(registry.scopes()).isEmpty();
+    assertThat(output.resolve("latest")).doesNotExist();
   }
 
   @Test
@@ -186,125 +205,59 @@ class HarvestTest {
     Files.writeString(staging.resolve("trials.csv"), "half a file");
     Files.createSymbolicLink(
         output.resolve(".latest-20261127T020000Z"), Path.of("snapshots/.staging-20261127T020000Z"));
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    registry.serving(TERMINATED);
 
     harvest(NIGHT_TWO);
 
     try (var left = Files.list(output.resolve("snapshots"))) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactly("20261128T020000Z");
     }
-    assertThat(
-            Files.exists(
-                output.resolve(".latest-20261127T020000Z"),
-                java.nio.file.LinkOption.NOFOLLOW_LINKS))
+    assertThat(Files.exists(output.resolve(".latest-20261127T020000Z"), LinkOption.NOFOLLOW_LINKS))
         .isFalse();
-  }
-
-  private RunReport harvest(Instant at) throws Exception {
-    return harvest(at, false);
-  }
-
-  private RunReport harvest(Instant at, boolean full) throws Exception {
-    TrialSource source =
-        new CtGovModule()
-            .settings(
-                new SourceSection(
-                    "sources.ctgov",
-                    Fixtures.JSON
-                        .createObjectNode()
-                        .put("url", registry.baseUrl() + "/api/v2")
-                        .set("search", Fixtures.JSON.createObjectNode().put("query.term", "MDMA"))))
-            .open(
-                new SourceContext(
-                    new RegistryClient(
-                        HttpClients.create(
-                            new HttpSettings(
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(30),
-                                2,
-                                Duration.ZERO,
-                                Duration.ZERO,
-                                Duration.ZERO,
-                                0),
-                            "mdma-trials/test"),
-                        retries,
-                        Clock.systemUTC()),
-                    Clock.fixed(at, ZoneOffset.UTC)));
-    Classifier classifier =
-        new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
-    Modules modules = Modules.SHIPPED;
-    HarvestOptions options =
-        new HarvestOptions(
-            modules.registries().all(),
-            full,
-            Duration.ofDays(7),
-            modules.registries(),
-            modules.trialIds(),
-            modules.dictionary());
-    return new Harvest(
-            List.of(source),
-            classifier,
-            options,
-            output,
-            Clock.fixed(at, ZoneOffset.UTC),
-            retries::retriesByHost,
-            new StopSignal(),
-            ProgressListener.NONE)
-        .run();
   }
 
   @Test
   void mergesAnIncrementalHarvestIntoTheLastSnapshot() throws Exception {
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    registry.serving(TERMINATED, RECRUITING);
     harvest(NIGHT_ONE);
-    // The next night the registry reports one study updated: its status changed.
-    ObjectNode updated = Fixtures.study("NCT03934567");
-    ((ObjectNode) updated.at("/protocolSection/statusModule")).put("overallStatus", "COMPLETED");
-    servePage(Fixtures.page(1, null, updated));
+    // The next night the registry reports one trial updated: its status changed.
+    registry.serving(trial("NCT03934567").title("A trial").status("COMPLETED").build());
 
     RunReport report = harvest(NIGHT_TWO);
 
-    assertThat(report.exitCode()).isEqualTo(Harvest.PUBLISHED);
+    assertThat(report.outcome()).isEqualTo(RunOutcome.PUBLISHED);
     assertThat(report.trials()).isEqualTo(2);
     assertThat(report.sources().get(0).summary().full()).isFalse();
     assertThat(report.sources().get(0).carriedOver()).isEqualTo(1);
-    registry.verify(
-        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/api/v2/studies"))
-            .withQueryParam(
-                "filter.advanced",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-                    "AREA[LastUpdatePostDate]RANGE[2026-11-26,MAX]")));
+    // A day before the day of the last snapshot's data.
+    assertThat(registry.scopes())
+        .containsExactly(
+            HarvestScope.full(), HarvestScope.updatedSince(LocalDate.parse("2026-11-26")));
     assertThat(statuses())
         .containsExactly("NCT00184067 TERMINATED fresh", "NCT03934567 COMPLETED fresh");
   }
 
   @Test
   void harvestsInFullOnceTheIntervalHasPassedAndDropsTrialsGoneFromTheSearch() throws Exception {
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    registry.serving(TERMINATED, RECRUITING);
     harvest(NIGHT_ONE);
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT03934567")));
+    registry.serving(RECRUITING);
 
     RunReport report = harvest(NIGHT_ONE.plus(Duration.ofDays(7)));
 
     assertThat(report.sources().get(0).summary().full()).isTrue();
     assertThat(report.sources().get(0).carriedOver()).isZero();
-    registry.verify(
-        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/api/v2/studies"))
-            .withQueryParam(
-                "filter.advanced", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    assertThat(registry.scopes()).containsExactly(HarvestScope.full(), HarvestScope.full());
     assertThat(statuses()).containsExactly("NCT03934567 ACTIVE_NOT_RECRUITING fresh");
     assertThat(changes()).containsExactly(List.of("NCT00184067", "REMOVED", "", "", ""));
   }
 
   @Test
   void harvestsInFullWhenAsked() throws Exception {
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    registry.serving(TERMINATED);
     harvest(NIGHT_ONE);
 
-    RunReport report = harvest(NIGHT_TWO, true);
+    RunReport report = run(NIGHT_TWO, true, new StopSignal());
 
     assertThat(report.sources().get(0).summary().full()).isTrue();
     assertThat(report.sources().get(0).lastFullHarvest()).isEqualTo(NIGHT_TWO);
@@ -312,13 +265,12 @@ class HarvestTest {
 
   @Test
   void keepsEveryVersionOfEveryTrialInTheHistory() throws Exception {
-    servePage(Fixtures.page(2, null, Fixtures.study("NCT00184067"), Fixtures.study("NCT03934567")));
+    registry.serving(TERMINATED, RECRUITING);
     harvest(NIGHT_ONE);
-    ObjectNode completed = Fixtures.study("NCT03934567");
-    ((ObjectNode) completed.at("/protocolSection/statusModule")).put("overallStatus", "COMPLETED");
-    servePage(Fixtures.page(1, null, completed));
+    Trial completed = trial("NCT03934567").title("A trial").status("COMPLETED").build();
+    registry.serving(completed);
     harvest(NIGHT_TWO);
-    servePage(Fixtures.page(1, null, completed));
+    registry.serving(completed);
     harvest(NIGHT_ONE.plus(Duration.ofDays(8)));
 
     List<String> versions =
@@ -335,7 +287,7 @@ class HarvestTest {
 
   @Test
   void catchesTheHistoryUpWithASnapshotPublishedWithoutIt() throws Exception {
-    servePage(Fixtures.page(1, null, Fixtures.study("NCT00184067")));
+    registry.serving(TERMINATED);
     harvest(NIGHT_ONE);
     // As if the run had died between publishing and recording its history.
     Files.delete(output.resolve("history.sqlite"));
@@ -344,6 +296,35 @@ class HarvestTest {
 
     assertThat(SqlRows.of(output.resolve("history.sqlite"), "SELECT run_id FROM runs ORDER BY 1"))
         .containsExactly("20261127T020000Z", "20261128T020000Z");
+  }
+
+  private RunReport harvest(Instant at) throws Exception {
+    return run(at, false, new StopSignal());
+  }
+
+  private RunReport run(Instant at, boolean full, StopSignal stop) throws Exception {
+    Classifier classifier =
+        new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
+    Modules modules = Modules.SHIPPED;
+    HarvestOptions options =
+        new HarvestOptions(
+            modules.registries().all(),
+            full,
+            Duration.ofDays(7),
+            modules.registries(),
+            modules.trialIds(),
+            modules.dictionary());
+    Map<String, Integer> retried = retries;
+    return new HarvestRun(
+            List.of(registry),
+            classifier,
+            options,
+            new OutputLayout(output),
+            Clock.fixed(at, ZoneOffset.UTC),
+            () -> retried,
+            stop,
+            ProgressListener.NONE)
+        .run();
   }
 
   /** latest/changes.csv's rows, read back with Commons CSV, without the header. */
@@ -362,9 +343,5 @@ class HarvestTest {
     return SqlRows.of(
         output.resolve("latest/trials.sqlite"),
         "SELECT trial_id, overall_status, source_status FROM trials ORDER BY trial_id");
-  }
-
-  private static void servePage(String page) {
-    registry.stubFor(get(urlPathEqualTo("/api/v2/studies")).willReturn(okJson(page)));
   }
 }

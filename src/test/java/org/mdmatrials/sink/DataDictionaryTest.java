@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,13 +22,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.TestReports;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.sink.DataDictionary.Entry;
-import org.mdmatrials.sink.sqlite.HistoryStore;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.sink.csv.CsvFile;
 import org.mdmatrials.sink.xlsx.XlsxSnapshotWriter;
 import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.store.HistoryStore;
+import org.mdmatrials.store.SnapshotRows;
+import org.mdmatrials.store.StagingStore;
 
 /**
  * The dictionary against what the snapshot really holds: a column that exists and is not described,
@@ -62,7 +66,7 @@ class DataDictionaryTest {
 
   @Test
   void describesEveryColumnOfChangesCsvInItsOrderAndNoOther() throws Exception {
-    assertThat(columns("changes.csv", "changes")).isEqualTo(SqliteSnapshotWriter.CHANGE_COLUMNS);
+    assertThat(columns("changes.csv", "changes")).isEqualTo(ChangeColumn.NAMES);
   }
 
   @Test
@@ -146,7 +150,12 @@ class DataDictionaryTest {
     Path file = dir.resolve("data_dictionary.csv");
     Path sources = dir.resolve("column_sources.csv");
 
-    DICTIONARY.write(file, sources);
+    Snapshot none =
+        new SnapshotRows(
+            dir.resolve("unread.sqlite"),
+            TestReports.published("20261128T023000Z", Instant.parse("2026-11-28T02:30:00Z")));
+    CsvFile.dictionary(DICTIONARY).write(none, file);
+    CsvFile.columnSources(DICTIONARY).write(none, sources);
 
     byte[] bytes = Files.readAllBytes(file);
     assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
@@ -197,8 +206,7 @@ class DataDictionaryTest {
 
   private Path finishedSnapshot() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       db.finish();
     }
     return file;

@@ -1,9 +1,9 @@
 package org.mdmatrials.sink.report;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.sink.report.SnapshotFigures.ChangeLine;
 
 /** What changed since the previous snapshot: the counts, and the first changes listed. */
@@ -40,7 +40,7 @@ final class ChangesSection {
 
   private ChangesSection() {}
 
-  static Markup render(SnapshotFigures figures, int limit) throws SQLException {
+  static Markup render(SnapshotFigures figures, int limit) {
     Map<String, Long> counts = figures.changeCounts();
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     Markup summary =
@@ -60,7 +60,7 @@ final class ChangesSection {
     }
     List<Markup> rows = new ArrayList<>();
     String previous = null;
-    for (ChangeLine line : figures.changes(limit)) {
+    for (ChangeLine line : figures.changes()) {
       // The title once for each trial, on its first line.
       boolean first = !line.trialId().equals(previous);
       previous = line.trialId();
@@ -83,7 +83,7 @@ final class ChangesSection {
     return Markup.join(List.of(summary, TABLE.fill("rows", Markup.join(rows), "more", more)));
   }
 
-  private static String cut(String value) {
+  private static @Nullable String cut(@Nullable String value) {
     if (value == null || value.length() <= LONGEST_VALUE) {
       return value;
     }

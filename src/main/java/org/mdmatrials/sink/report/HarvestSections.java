@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.RunReport;
-import org.mdmatrials.core.RunReport.SourceResult;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.sink.report.SnapshotFigures.RegistryCount;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 
 /**
  * Where the data came from and how the run went: each registry's records and data timestamps, and
@@ -87,7 +88,7 @@ final class HarvestSections {
     counts.forEach(c -> byName.put(c.registry(), c));
     List<Markup> countRows = new ArrayList<>();
     List<Markup> harvestRows = new ArrayList<>();
-    for (SourceResult result : run.sources()) {
+    for (SourceOutcome result : run.sources()) {
       String name = result.registry().displayName();
       RegistryCount count = byName.remove(result.registry().code());
       countRows.add(count(name, count));
@@ -98,7 +99,7 @@ final class HarvestSections {
     return REGISTRIES.fill("counts", Markup.join(countRows), "harvests", Markup.join(harvestRows));
   }
 
-  private static Markup count(String name, RegistryCount count) {
+  private static Markup count(String name, @Nullable RegistryCount count) {
     return COUNT.fill(
         "name", name,
         "records",
@@ -110,7 +111,7 @@ final class HarvestSections {
   }
 
   private static Markup harvest(
-      String name, SourceResult result, RegistryCount count, RunReport run) {
+      String name, SourceOutcome result, @Nullable RegistryCount count, RunReport run) {
     SourceSummary summary = result.summary();
     return HARVEST.fill(
         "name", name,
@@ -127,11 +128,11 @@ final class HarvestSections {
         "lastFull", Labels.time(result.lastFullHarvest()));
   }
 
-  private static String harvest(SourceResult result) {
-    if (result.failed()) {
-      return "failed: " + result.error() + carried(result.carriedOver());
+  private static String harvest(SourceOutcome result) {
+    if (result instanceof SourceOutcome.Harvested harvested) {
+      return (harvested.summary().full() ? "full" : "incremental") + carried(result.carriedOver());
     }
-    return (result.summary().full() ? "full" : "incremental") + carried(result.carriedOver());
+    return "failed: " + result.error() + carried(result.carriedOver());
   }
 
   private static String carried(int records) {
@@ -139,7 +140,7 @@ final class HarvestSections {
   }
 
   /** When each record's data was fetched: this run, or the earlier run it was carried from. */
-  private static Markup harvested(RegistryCount count, RunReport run) {
+  private static Markup harvested(@Nullable RegistryCount count, RunReport run) {
     if (count == null) {
       return Markup.EMPTY;
     }
@@ -149,7 +150,7 @@ final class HarvestSections {
         .forEach(
             (status, records) -> {
               String when =
-                  SqliteSnapshotWriter.FRESH.equals(status) ? Labels.time(run.startedAt()) : status;
+                  SourceStatus.FRESH.text().equals(status) ? Labels.time(run.startedAt()) : status;
               lines.add(ITEM.fill("text", when + " (" + records + ")"));
             });
     return Markup.join(
@@ -192,9 +193,7 @@ final class HarvestSections {
     if (run.errors().isEmpty() && run.skipped().isEmpty()) {
       return "published, with no warnings, no errors and no skipped records.";
     }
-    return "published with warnings (exit code "
-        + run.exitCode()
-        + "): "
+    return "published with warnings: "
         + run.errors().size()
         + " warnings or errors, "
         + run.skipped().size()

@@ -5,25 +5,26 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdmatrials.core.Indication;
+import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.RunReport;
+import org.mdmatrials.sink.Snapshot;
+import org.mdmatrials.sink.SnapshotFile;
 import org.mdmatrials.sink.report.SnapshotFigures.Enrolment;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no script, nothing
  * fetched) summarising a snapshot for researchers, readable offline and printable. The figures are
- * counted by SQLite in the snapshot's {@code trials.sqlite}; the run's own account comes from its
- * {@link RunReport}. Every registry value is HTML-escaped.
+ * counted in one reading of the snapshot's rows; the run's own account comes from its {@link
+ * RunReport}. Every registry value is HTML-escaped.
  */
-public final class HtmlReportWriter {
+public final class HtmlReportWriter implements SnapshotFile {
   /** Changes listed in the report; the rest are in changes.csv. */
   static final int CHANGES_LISTED = 200;
 
@@ -87,22 +88,23 @@ public final class HtmlReportWriter {
               + "<td class=\"n\">{{given}}</td><td class=\"n\">{{actual}}</td>"
               + "<td class=\"n\">{{estimated}}</td></tr>\n");
 
-  private HtmlReportWriter() {}
-
-  /**
-   * Writes the report of the finished snapshot {@code database} to {@code target}.
-   *
-   * @param run the report of the run that wrote the snapshot
-   */
-  public static void write(Path database, RunReport run, Path target)
-      throws IOException, SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database + "?open_mode=1")) {
-      Files.writeString(target, page(new SnapshotFigures(db), run).html(), StandardCharsets.UTF_8);
-    }
+  @Override
+  public String name() {
+    return OutputLayout.REPORT;
   }
 
-  private static Markup page(SnapshotFigures figures, RunReport run)
-      throws IOException, SQLException {
+  /** Writes the report of the finished snapshot to {@code target}. */
+  @Override
+  public void write(Snapshot snapshot, Path target) throws IOException {
+    SnapshotFigures figures = SnapshotFigures.of(snapshot, CHANGES_LISTED);
+    Files.writeString(
+        target,
+        page(figures, snapshot.run()).html(),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW);
+  }
+
+  private static Markup page(SnapshotFigures figures, RunReport run) throws IOException {
     long studied = figures.studiedTrials();
     List<Markup> sections = new ArrayList<>();
     sections.add(
@@ -163,7 +165,7 @@ public final class HtmlReportWriter {
         run.errors().size() + " warnings or errors, " + run.skipped().size() + " records skipped");
   }
 
-  private static Markup enrolment(SnapshotFigures figures) throws SQLException {
+  private static Markup enrolment(SnapshotFigures figures) {
     List<Markup> rows = new ArrayList<>();
     long trials = 0;
     long given = 0;

@@ -1,37 +1,53 @@
 package org.mdmatrials.sink.report;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.mdmatrials.sink.ChangeColumn;
+import org.mdmatrials.sink.Snapshot;
+import org.mdmatrials.sink.TrialColumn;
 
 /**
- * The report's figures, each one SQL query over a snapshot's {@code trials.sqlite}: counted and
- * summed by the database, so that no more than one row per group is ever in memory. Trials are
- * counted under their primary category, so that every trial is counted once.
+ * The report's figures, counted in one reading of a snapshot's changes, trials and records, so that
+ * no more than one count per group and the listed changes are ever in memory. Trials that study
+ * MDMA are counted under their primary category, so that every trial is counted once.
  */
 final class SnapshotFigures {
-  /** Trials that study MDMA, as opposed to those that only mention it. */
-  private static final String STUDIED = "mdma_role = 'INTERVENTION'";
+  private static final String STUDIED = "INTERVENTION";
 
-  private final Connection db;
-
-  SnapshotFigures(Connection db) {
-    this.db = db;
-  }
+  private long trials;
+  private long studied;
+  private long withoutStartYear;
+  private final Map<List<@Nullable String>, Long> byStatus = new HashMap<>();
+  private final Map<List<@Nullable String>, Long> byPhase = new HashMap<>();
+  private final Map<List<Object>, Long> starts = new HashMap<>();
+  private final Map<String, long[]> enrolment = new TreeMap<>();
+  private final Map<String, Long> changeCounts = new LinkedHashMap<>();
+  private final Set<String> changedTrials = new HashSet<>();
+  private final List<List<@Nullable String>> listedChanges = new ArrayList<>();
+  private final Map<String, String[]> listedTrials = new HashMap<>();
+  private final Map<String, Map<String, Long>> recordsByStatus = new TreeMap<>();
+  private final Map<String, Set<String>> trialsByRegistry = new TreeMap<>();
+  private final Set<String> studiedIds = new HashSet<>();
 
   /** A count of trials in one cell of a table: row, column, trials. */
-  record Cell(String row, String column, long count) {}
+  record Cell(String row, @Nullable String column, long count) {}
 
   /** Trials whose start date falls in {@code year}, of one category. */
   record Starts(int year, String category, long trials) {}
 
   /** Participants of one category's trials: actual enrolment and estimated (planned). */
-  record Enrolment(String category, long trials, long withEnrolment, long actual, long estimated) {}
+  record Enrolment(
+      @Nullable String category, long trials, long withEnrolment, long actual, long estimated) {}
 
   /** One registry's records in the snapshot, by source status, and the trials they name. */
   record RegistryCount(
@@ -44,171 +60,178 @@ final class SnapshotFigures {
   record ChangeLine(
       String trialId,
       String change,
-      String field,
-      String oldValue,
-      String newValue,
-      String title,
-      String url) {}
+      @Nullable String field,
+      @Nullable String oldValue,
+      @Nullable String newValue,
+      @Nullable String title,
+      @Nullable String url) {}
 
-  long trials() throws SQLException {
-    return count("SELECT count(*) FROM trials");
+  /** Counts the snapshot's figures, listing its first {@code listed} changes. */
+  static SnapshotFigures of(Snapshot snapshot, int listed) throws IOException {
+    SnapshotFigures figures = new SnapshotFigures();
+    snapshot.forEachChange(cells -> figures.change(cells, listed));
+    snapshot.forEachTrial(figures::trial);
+    snapshot.forEachRecord(figures::record);
+    return figures;
   }
 
-  long studiedTrials() throws SQLException {
-    return count("SELECT count(*) FROM trials WHERE " + STUDIED);
+  private void change(List<@Nullable Object> cells, int listed) {
+    String trialId = text(ChangeColumn.TRIAL_ID.in(cells));
+    changeCounts.merge(String.valueOf(ChangeColumn.CHANGE.in(cells)), 1L, Long::sum);
+    changedTrials.add(trialId);
+    if (listedChanges.size() < listed) {
+      List<@Nullable String> line = new ArrayList<>();
+      cells.forEach(c -> line.add(c == null ? null : c.toString()));
+      listedChanges.add(line);
+      listedTrials.put(trialId, new String[2]);
+    }
   }
 
-  List<Cell> studiedByCategoryAndStatus() throws SQLException {
-    return cells(
-        "SELECT primary_category, overall_status, count(*) FROM trials WHERE "
-            + STUDIED
-            + " GROUP BY 1, 2");
+  private void trial(List<@Nullable Object> cells) {
+    trials++;
+    String id = text(TrialColumn.TRIAL_ID.in(cells));
+    String[] listed = listedTrials.get(id);
+    if (listed != null) {
+      listed[0] = optional(cells, TrialColumn.TITLE);
+      listed[1] = optional(cells, TrialColumn.URL);
+    }
+    if (!STUDIED.equals(TrialColumn.MDMA_ROLE.in(cells))) {
+      return;
+    }
+    studied++;
+    studiedIds.add(id);
+    String category = text(TrialColumn.PRIMARY_CATEGORY.in(cells));
+    byStatus.merge(pair(category, optional(cells, TrialColumn.OVERALL_STATUS)), 1L, Long::sum);
+    byPhase.merge(pair(category, optional(cells, TrialColumn.PHASES)), 1L, Long::sum);
+    String start = optional(cells, TrialColumn.START_DATE);
+    if (start != null
+        && start.length() >= 4
+        && start.substring(0, 4).chars().allMatch(Character::isDigit)) {
+      starts.merge(List.of(Integer.parseInt(start.substring(0, 4)), category), 1L, Long::sum);
+    } else {
+      withoutStartYear++;
+    }
+    long[] sums = enrolment.computeIfAbsent(category, c -> new long[4]);
+    sums[0]++;
+    Object count = TrialColumn.ENROLLMENT.in(cells);
+    if (count instanceof Number number) {
+      sums[1]++;
+      boolean actual = "ACTUAL".equals(TrialColumn.ENROLLMENT_TYPE.in(cells));
+      sums[actual ? 2 : 3] += number.longValue();
+    }
   }
 
-  List<Cell> studiedByCategoryAndPhase() throws SQLException {
-    return cells(
-        "SELECT primary_category, phases, count(*) FROM trials WHERE "
-            + STUDIED
-            + " GROUP BY 1, 2");
+  private void record(String registry, @Nullable String trialId, String sourceStatus) {
+    recordsByStatus
+        .computeIfAbsent(registry, r -> new TreeMap<>())
+        .merge(sourceStatus, 1L, Long::sum);
+    if (trialId != null) {
+      trialsByRegistry.computeIfAbsent(registry, r -> new HashSet<>()).add(trialId);
+    }
+  }
+
+  long trials() {
+    return trials;
+  }
+
+  long studiedTrials() {
+    return studied;
+  }
+
+  List<Cell> studiedByCategoryAndStatus() {
+    return cells(byStatus);
+  }
+
+  List<Cell> studiedByCategoryAndPhase() {
+    return cells(byPhase);
   }
 
   /**
    * Trials started per year and category; a partial date ({@code 2021}, {@code 2021-05}) counts.
    */
-  List<Starts> studiedStartsByYear() throws SQLException {
-    List<Starts> starts = new ArrayList<>();
-    try (PreparedStatement st =
-            db.prepareStatement(
-                "SELECT CAST(substr(start_date, 1, 4) AS INTEGER), primary_category, count(*)"
-                    + " FROM trials WHERE "
-                    + STUDIED
-                    + " AND start_date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1, 2 ORDER BY 1, 2");
-        ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        starts.add(new Starts(rs.getInt(1), rs.getString(2), rs.getLong(3)));
-      }
-    }
-    return starts;
+  List<Starts> studiedStartsByYear() {
+    return starts.entrySet().stream()
+        .map(e -> new Starts((Integer) e.getKey().get(0), (String) e.getKey().get(1), e.getValue()))
+        .sorted(Comparator.comparingInt(Starts::year).thenComparing(Starts::category))
+        .toList();
   }
 
-  long studiedWithoutStartYear() throws SQLException {
-    return count(
-        "SELECT count(*) FROM trials WHERE "
-            + STUDIED
-            + " AND (start_date IS NULL OR start_date NOT GLOB '[0-9][0-9][0-9][0-9]*')");
+  long studiedWithoutStartYear() {
+    return withoutStartYear;
   }
 
-  List<Enrolment> studiedEnrolment() throws SQLException {
-    List<Enrolment> rows = new ArrayList<>();
-    try (PreparedStatement st =
-            db.prepareStatement(
-                "SELECT primary_category, count(*), count(enrollment),"
-                    + " coalesce(sum(CASE WHEN enrollment_type = 'ACTUAL' THEN enrollment END), 0),"
-                    + " coalesce(sum(CASE WHEN enrollment_type IS NOT 'ACTUAL' THEN enrollment END),"
-                    + " 0) FROM trials WHERE "
-                    + STUDIED
-                    + " GROUP BY 1");
-        ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        rows.add(
-            new Enrolment(
-                rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-      }
-    }
-    return rows;
+  List<Enrolment> studiedEnrolment() {
+    return enrolment.entrySet().stream()
+        .map(
+            e -> {
+              long[] s = e.getValue();
+              return new Enrolment(e.getKey(), s[0], s[1], s[2], s[3]);
+            })
+        .toList();
   }
 
-  /**
-   * Records and trials per registry. Both counts read the index on records' trial, registry and
-   * status (indexes.sql) rather than the records, which their payloads make hundreds of times
-   * larger.
-   */
-  List<RegistryCount> registries() throws SQLException {
-    Map<String, Map<String, Long>> records = new LinkedHashMap<>();
-    for (Cell cell :
-        cells(
-            "SELECT registry, source_status, count(*) FROM source_records"
-                + " INDEXED BY source_records_trial GROUP BY 1, 2"
-                + " ORDER BY 1, 2")) {
-      records
-          .computeIfAbsent(cell.row(), r -> new LinkedHashMap<>())
-          .put(cell.column(), cell.count());
-    }
+  /** Records and trials per registry, by registry. */
+  List<RegistryCount> registries() {
     List<RegistryCount> counts = new ArrayList<>();
-    try (PreparedStatement st =
-            db.prepareStatement(
-                "SELECT s.registry, count(DISTINCT s.trial_id),"
-                    + " count(DISTINCT CASE WHEN t."
-                    + STUDIED
-                    + " THEN s.trial_id END)"
-                    + " FROM source_records s INDEXED BY source_records_trial"
-                    + " JOIN trials t USING (trial_id) GROUP BY 1");
-        ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        String registry = rs.getString(1);
-        counts.add(
-            new RegistryCount(
-                registry, records.getOrDefault(registry, Map.of()), rs.getLong(2), rs.getLong(3)));
-      }
-    }
+    trialsByRegistry.forEach(
+        (registry, ids) ->
+            counts.add(
+                new RegistryCount(
+                    registry,
+                    recordsByStatus.getOrDefault(registry, Map.of()),
+                    ids.size(),
+                    ids.stream().filter(studiedIds::contains).count())));
     return counts;
   }
 
   /** How many changes of each type: ADDED, REMOVED, CHANGED. */
-  Map<String, Long> changeCounts() throws SQLException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Cell cell : cells("SELECT change, '', count(*) FROM changes GROUP BY 1")) {
-      counts.put(cell.row(), cell.count());
-    }
-    return counts;
+  Map<String, Long> changeCounts() {
+    return changeCounts;
   }
 
-  long changedTrials() throws SQLException {
-    return count("SELECT count(DISTINCT trial_id) FROM changes");
+  long changedTrials() {
+    return changedTrials.size();
   }
 
-  /** The first {@code limit} changes, in changes.csv's order. */
-  List<ChangeLine> changes(int limit) throws SQLException {
+  /** The changes listed, in changes.csv's order, with their trials' titles and pages. */
+  List<ChangeLine> changes() {
     List<ChangeLine> lines = new ArrayList<>();
-    try (PreparedStatement st =
-        db.prepareStatement(
-            "SELECT c.trial_id, c.change, c.field, c.old_value, c.new_value, t.title, t.url"
-                + " FROM changes c LEFT JOIN trials t USING (trial_id)"
-                + " ORDER BY c.trial_id, c.rowid LIMIT ?")) {
-      st.setInt(1, limit);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          lines.add(
-              new ChangeLine(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7)));
-        }
-      }
+    for (List<@Nullable String> c : listedChanges) {
+      String trialId = Objects.requireNonNull(c.get(0));
+      String[] trial = listedTrials.getOrDefault(trialId, new String[2]);
+      lines.add(
+          new ChangeLine(
+              trialId,
+              Objects.requireNonNull(c.get(1)),
+              c.get(2),
+              c.get(3),
+              c.get(4),
+              trial[0],
+              trial[1]));
     }
     return lines;
   }
 
-  private List<Cell> cells(String sql) throws SQLException {
+  private static List<Cell> cells(Map<List<@Nullable String>, Long> counts) {
     List<Cell> cells = new ArrayList<>();
-    try (PreparedStatement st = db.prepareStatement(sql);
-        ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        cells.add(new Cell(rs.getString(1), rs.getString(2), rs.getLong(3)));
-      }
-    }
+    counts.forEach(
+        (key, count) -> cells.add(new Cell(Objects.requireNonNull(key.get(0)), key.get(1), count)));
     return cells;
   }
 
-  private long count(String sql) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(sql);
-        ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static List<@Nullable String> pair(String a, @Nullable String b) {
+    List<@Nullable String> pair = new ArrayList<>(2);
+    pair.add(a);
+    pair.add(b);
+    return pair;
+  }
+
+  private static String text(@Nullable Object cell) {
+    return String.valueOf(cell);
+  }
+
+  private static @Nullable String optional(List<@Nullable Object> cells, TrialColumn column) {
+    Object value = column.in(cells);
+    return value == null ? null : value.toString();
   }
 }

@@ -2,7 +2,6 @@ package org.mdmatrials.sink.xlsx;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,8 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Tasks;
-import org.mdmatrials.sink.sqlite.SnapshotRows.RowHandler;
+import org.mdmatrials.sink.Snapshot.RowHandler;
 
 /**
  * Reads rows and makes them into cells on a thread of its own, a batch ahead of the thread writing
@@ -31,13 +31,14 @@ final class RowsAhead implements AutoCloseable {
    * Hands every row {@code rows} reads, made into cells by {@code cells} on the reading thread, to
    * {@code handler}, in order, on the calling thread.
    */
-  void forEach(Rows rows, Function<List<Object>, List<Object>> cells, RowHandler handler)
-      throws IOException, SQLException {
+  void forEach(
+      Rows rows, Function<List<@Nullable Object>, List<@Nullable Object>> cells, RowHandler handler)
+      throws IOException {
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     Future<?> reading = reader.submit(() -> read(rows, cells, queue));
     try {
       for (Batch batch = queue.take(); !batch.last(); batch = queue.take()) {
-        for (List<Object> row : batch.rows()) {
+        for (List<@Nullable Object> row : batch.rows()) {
           handler.row(row);
         }
       }
@@ -52,11 +53,13 @@ final class RowsAhead implements AutoCloseable {
   }
 
   /** Reads every row into the queue, and then the last (empty) batch, even when reading failed. */
-  private static Void read(
-      Rows rows, Function<List<Object>, List<Object>> cells, BlockingQueue<Batch> queue)
-      throws IOException, SQLException, InterruptedException {
+  private static @Nullable Void read(
+      Rows rows,
+      Function<List<@Nullable Object>, List<@Nullable Object>> cells,
+      BlockingQueue<Batch> queue)
+      throws IOException, InterruptedException {
     try {
-      List<List<Object>> batch = new ArrayList<>(BATCH);
+      List<List<@Nullable Object>> batch = new ArrayList<>(BATCH);
       rows.forEach(
           values -> {
             batch.add(cells.apply(values));
@@ -95,11 +98,11 @@ final class RowsAhead implements AutoCloseable {
   }
 
   /** Rows read in order; the last batch is empty and says that reading ended. */
-  private record Batch(List<List<Object>> rows, boolean last) {}
+  private record Batch(List<List<@Nullable Object>> rows, boolean last) {}
 
   /** Hands rows to a handler: a snapshot's trials, or those of one category. */
   @FunctionalInterface
   interface Rows {
-    void forEach(RowHandler handler) throws IOException, SQLException;
+    void forEach(RowHandler handler) throws IOException;
   }
 }

@@ -6,14 +6,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.zip.Deflater;
 import org.dhatim.fastexcel.Workbook;
 import org.mdmatrials.core.Indication;
+import org.mdmatrials.core.OutputLayout;
+import org.mdmatrials.sink.ChangeColumn;
+import org.mdmatrials.sink.Snapshot;
+import org.mdmatrials.sink.SnapshotFile;
 import org.mdmatrials.sink.TrialColumn;
-import org.mdmatrials.sink.sqlite.SnapshotRows;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 
 /**
  * Writes {@code trials.xlsx}: the rows and columns of {@code trials.csv} on an "All" sheet, again
@@ -22,7 +23,7 @@ import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
  * text is never a formula. Rows are streamed from the snapshot's database into one sheet after
  * another, so memory stays flat however many trials there are.
  */
-public final class XlsxSnapshotWriter {
+public final class XlsxSnapshotWriter implements SnapshotFile {
   /** The first sheet, of every trial. */
   public static final String ALL = "All";
 
@@ -35,14 +36,18 @@ public final class XlsxSnapshotWriter {
           .toList();
 
   private static final List<Column> CHANGE_COLUMNS =
-      SqliteSnapshotWriter.CHANGE_COLUMNS.stream()
+      ChangeColumn.NAMES.stream()
           .map(name -> new Column(name, CellKind.TEXT, changeWidth(name)))
           .toList();
 
-  private XlsxSnapshotWriter() {}
+  @Override
+  public String name() {
+    return OutputLayout.WORKBOOK;
+  }
 
   /** Writes the workbook to {@code file}, which must not exist yet, from the snapshot's rows. */
-  public static void write(Path file, SnapshotRows db) throws IOException, SQLException {
+  @Override
+  public void write(Snapshot db, Path file) throws IOException {
     try (OutputStream out =
         new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW))) {
       Workbook workbook = new Workbook(out, "mdma-trials", null);
@@ -78,15 +83,15 @@ public final class XlsxSnapshotWriter {
 
   private static void writeSheet(
       Workbook workbook, RowsAhead ahead, String name, List<Column> columns, RowsAhead.Rows rows)
-      throws IOException, SQLException {
+      throws IOException {
     SheetWriter sheet = SheetWriter.start(workbook, name, columns);
     ahead.forEach(rows, values -> SheetWriter.cells(columns, values), sheet::addRow);
     sheet.finish();
   }
 
   /** The Changes sheet, started at the first change so that it exists only when there is one. */
-  private static void writeChanges(Workbook workbook, RowsAhead ahead, SnapshotRows db)
-      throws IOException, SQLException {
+  private static void writeChanges(Workbook workbook, RowsAhead ahead, Snapshot db)
+      throws IOException {
     SheetWriter[] sheet = new SheetWriter[1];
     ahead.forEach(
         db::forEachChange,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,7 +101,7 @@ final class CtGovSource implements TrialSource {
       HttpUrl url = firstPage;
       Future<StudyPage> next = ahead.submit(fetch(url, reader, buffers[1], 1));
       do {
-        StudyPage page = await(next);
+        StudyPage page = Tasks.await(next, "a page");
         pages++;
         if (pages == 1) {
           expected = page.totalCount();
@@ -190,15 +189,6 @@ final class CtGovSource implements TrialSource {
             .accepting("application/json")
             .into(buffer)
             .read(body -> reader.read(body.bytes(), body.length(), url.toString(), pageNumber));
-  }
-
-  /** The page a fetch brought, or the IOException that stopped it. */
-  private static StudyPage await(Future<StudyPage> page) throws IOException {
-    try {
-      return Tasks.await(page, "a page");
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading a page touches no database", e);
-    }
   }
 
   /**

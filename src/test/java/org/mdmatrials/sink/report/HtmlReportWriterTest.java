@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.TestTrial;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.CategoryMatch.Evidence;
@@ -23,13 +24,16 @@ import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Payload;
+import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
-import org.mdmatrials.sink.TrialRow;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.source.ctgov.CtGovModule;
+import org.mdmatrials.store.SnapshotRows;
+import org.mdmatrials.store.StagingStore;
 
 /**
  * report.html from a snapshot written by the real SQLite writer, read back with jsoup, an HTML
@@ -230,12 +234,14 @@ class HtmlReportWriterTest {
         "20261128T023000Z",
         STARTED,
         STARTED.plusSeconds(40),
-        errors.isEmpty() && skipped.isEmpty() ? 0 : 3,
+        errors.isEmpty() && skipped.isEmpty()
+            ? RunOutcome.PUBLISHED
+            : RunOutcome.PUBLISHED_WITH_WARNINGS,
         "output/snapshots/20261128T023000Z",
         trials.size(),
         Map.of(),
         Map.of(),
-        List.of(new RunReport.SourceResult(CtGovModule.REGISTRY, ctgov, null, 0, STARTED)),
+        List.of(new SourceOutcome.Harvested(CtGovModule.REGISTRY, ctgov, 0, STARTED)),
         skipped,
         Map.of(),
         errors);
@@ -243,24 +249,22 @@ class HtmlReportWriterTest {
 
   private Path write(RunReport run) throws Exception {
     Path database = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(database, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(database, Modules.SHIPPED.registries())) {
       for (Added a : trials) {
-        db.addRecord(
-            a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SqliteSnapshotWriter.FRESH);
+        db.records()
+            .add(a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SourceStatus.FRESH);
         List<Evidence> evidence =
             a.category() == Indication.OTHER ? List.of() : List.of(new Evidence("title", "x"));
         Classification sorted =
             new Classification(a.role(), List.of(new CategoryMatch(a.category(), evidence)));
-        db.addTrial(
-            new TrialRow(a.trial(), sorted, List.of(a.trial().trialId()), "fresh", STARTED));
+        db.trials().add(TestTrial.row(a.trial(), sorted, STARTED));
       }
       db.writeChanges(null);
       db.writeRun(run);
       db.finish();
     }
     Path report = dir.resolve("report.html");
-    HtmlReportWriter.write(database, run, report);
+    new HtmlReportWriter().write(new SnapshotRows(database, run), report);
     return report;
   }
 

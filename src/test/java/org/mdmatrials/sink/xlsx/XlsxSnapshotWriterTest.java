@@ -27,6 +27,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdmatrials.TestReports;
+import org.mdmatrials.TestTrial;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.CategoryMatch.Evidence;
@@ -34,12 +36,13 @@ import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Payload;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.sink.CellLimit;
+import org.mdmatrials.sink.ChangeColumn;
 import org.mdmatrials.sink.TrialColumn;
-import org.mdmatrials.sink.TrialRow;
-import org.mdmatrials.sink.sqlite.SnapshotRows;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
+import org.mdmatrials.store.SnapshotRows;
+import org.mdmatrials.store.StagingStore;
 
 class XlsxSnapshotWriterTest {
   private static final Instant HARVESTED = Instant.parse("2026-11-28T02:30:00Z");
@@ -99,7 +102,7 @@ class XlsxSnapshotWriterTest {
     for (String name : List.of("All", "PTSD", "ANXIETY_LIFE_THREATENING", "OTHER")) {
       assertThat(texts(sheets.get(name).get(0))).as(name).isEqualTo(TRIAL_HEADER);
     }
-    assertThat(texts(sheets.get("Changes").get(0))).isEqualTo(SqliteSnapshotWriter.CHANGE_COLUMNS);
+    assertThat(texts(sheets.get("Changes").get(0))).isEqualTo(ChangeColumn.NAMES);
     assertThat(sheets.get("Changes").stream().skip(1).map(r -> texts(r).subList(0, 2)))
         .containsExactly(
             List.of("NCT00184067", "ADDED"),
@@ -193,8 +196,7 @@ class XlsxSnapshotWriterTest {
   @Test
   void leavesOutTheChangesSheetWhenNothingChanged() throws Exception {
     Path previous = dir.resolve("previous.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(previous, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(previous, Modules.SHIPPED.registries())) {
       addTrials(db, conjoint, mapp2);
       db.finish();
     }
@@ -267,22 +269,21 @@ class XlsxSnapshotWriterTest {
   private Path workbook(Path previous, Trial... trials) throws Exception {
     Path file = dir.resolve("trials.xlsx");
     Path database = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(database, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(database, Modules.SHIPPED.registries())) {
       addTrials(db, trials);
       db.writeChanges(previous);
       db.finish();
     }
-    try (SnapshotRows rows = SnapshotRows.open(database)) {
-      XlsxSnapshotWriter.write(file, rows);
-    }
+    new XlsxSnapshotWriter()
+        .write(
+            new SnapshotRows(database, TestReports.published("20261128T020000Z", HARVESTED)), file);
     return file;
   }
 
-  private void addTrials(SqliteSnapshotWriter db, Trial... trials) throws Exception {
+  private void addTrials(StagingStore db, Trial... trials) throws Exception {
     for (Trial t : trials) {
-      db.addRecord(t, Payload.of("{}"), Set.of(t.trialId()), SqliteSnapshotWriter.FRESH);
-      db.addTrial(new TrialRow(t, sorted.get(t), List.of(t.trialId()), "fresh", HARVESTED));
+      db.records().add(t, Payload.of("{}"), Set.of(t.trialId()), SourceStatus.FRESH);
+      db.trials().add(TestTrial.row(t, sorted.get(t), HARVESTED));
     }
   }
 

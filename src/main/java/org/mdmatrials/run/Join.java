@@ -15,27 +15,28 @@ import org.mdmatrials.join.TrialGroups;
 import org.mdmatrials.join.TrialIds;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.TrialRow;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter.StoredRecord;
+import org.mdmatrials.store.RecordTable;
+import org.mdmatrials.store.StagingStore;
 
 /**
- * Replaces the rows of records that name one trial by a single merged row, classified anew. Only
- * those records are read back; a record that names no other keeps the row it was stored with.
+ * Makes one trial of the records that name it: their rows are replaced by a single merged row,
+ * classified. Only those records are read back; a record that names no other keeps the row it was
+ * stored with (the single-record shortcut, {@link RecordIntake}).
  */
-final class TrialAssembler {
-  private final SqliteSnapshotWriter db;
+final class Join {
+  private final StagingStore store;
   private final Classifier classifier;
   private final TrialIds trialIds;
   private final TrialMerger merger;
   private final Instant harvestedAt;
 
-  TrialAssembler(
-      SqliteSnapshotWriter db,
+  Join(
+      StagingStore store,
       Classifier classifier,
       TrialIds trialIds,
       TrialMerger merger,
       Instant harvestedAt) {
-    this.db = db;
+    this.store = store;
     this.classifier = classifier;
     this.trialIds = trialIds;
     this.merger = merger;
@@ -43,7 +44,7 @@ final class TrialAssembler {
   }
 
   /** Merges every group of more than one record. */
-  void assemble(TrialGroups groups) throws SQLException, IOException {
+  void mergeGroups(TrialGroups groups) throws SQLException, IOException {
     Map<Integer, List<Integer>> members = new HashMap<>();
     int[] sizes = groups.groupSizes();
     for (int record = 0; record < groups.size(); record++) {
@@ -53,24 +54,28 @@ final class TrialAssembler {
       }
     }
     for (List<Integer> keys : members.values()) {
-      merge(db.records(keys));
+      merge(store.records().read(keys));
     }
   }
 
-  private void merge(List<StoredRecord> records) throws SQLException {
-    List<Trial> trials = records.stream().map(StoredRecord::trial).toList();
+  private void merge(List<RecordTable.Stored> records) throws SQLException {
+    List<Trial> trials = records.stream().map(RecordTable.Stored::trial).toList();
     for (Trial record : trials) {
-      db.removeTrial(record.trialId());
+      store.trials().remove(record.trialId());
     }
     Trial trial = merger.merge(trials);
-    db.addTrial(
-        new TrialRow(
-            trial,
-            classifier.classify(trial),
-            linkedIds(trials),
-            sourceStatus(records),
-            harvestedAt));
-    db.assignRecords(trial.trialId(), records.stream().map(StoredRecord::key).toList());
+    store
+        .trials()
+        .add(
+            new TrialRow(
+                trial,
+                classifier.classify(trial),
+                linkedIds(trials),
+                records.stream()
+                    .map(r -> new TrialRow.Source(r.trial().registry(), r.status()))
+                    .toList(),
+                harvestedAt));
+    store.records().assign(trial.trialId(), records.stream().map(RecordTable.Stored::key).toList());
   }
 
   /** Every registry id of the trial, the preferred record's first. */
@@ -80,18 +85,5 @@ final class TrialAssembler {
       ids.addAll(trialIds.of(record));
     }
     return List.copyOf(ids);
-  }
-
-  /** "fresh" when every record is; otherwise each registry's status. */
-  private static String sourceStatus(List<StoredRecord> records) {
-    if (records.stream().allMatch(r -> SqliteSnapshotWriter.FRESH.equals(r.sourceStatus()))) {
-      return SqliteSnapshotWriter.FRESH;
-    }
-    return String.join(
-        "; ",
-        records.stream()
-            .map(r -> r.trial().registry() + ": " + r.sourceStatus())
-            .distinct()
-            .toList());
   }
 }

@@ -1,15 +1,15 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Change;
 import org.mdmatrials.sink.TrialColumn;
 
@@ -51,7 +51,7 @@ final class SnapshotComparison {
   private SnapshotComparison() {}
 
   /** Hands every change from {@code previous} (null: none, all trials added) to {@code current}. */
-  static void compare(Connection current, Path previous, ChangeHandler handler)
+  static void compare(Connection current, @Nullable Path previous, ChangeHandler handler)
       throws SQLException, IOException {
     try (Statement now = current.createStatement();
         ResultSet after = now.executeQuery(SELECT)) {
@@ -61,8 +61,7 @@ final class SnapshotComparison {
         }
         return;
       }
-      try (Connection old =
-              DriverManager.getConnection("jdbc:sqlite:" + previous + "?open_mode=1");
+      try (Connection old = Sql.openReadOnly(previous);
           Statement then = old.createStatement();
           ResultSet before = then.executeQuery(SELECT)) {
         merge(before, after, handler);

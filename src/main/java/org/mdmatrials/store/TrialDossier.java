@@ -1,10 +1,9 @@
-package org.mdmatrials.sink.report;
+package org.mdmatrials.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One trial as a snapshot and the history hold it, for a researcher asking why it was sorted as it
@@ -42,11 +42,11 @@ public record TrialDossier(
   public record Field(String name, String value) {}
 
   /** A category the trial fits, whether it is the primary one, and the text that matched. */
-  public record Category(String category, boolean primary, String evidence) {}
+  public record Category(String category, boolean primary, @Nullable String evidence) {}
 
   /** A registry's record of the trial and whether it was fetched this run or carried over. */
   public record SourceRecord(
-      String registry, String recordId, String sourceStatus, String lastUpdatePosted) {}
+      String registry, String recordId, String sourceStatus, @Nullable String lastUpdatePosted) {}
 
   /**
    * A version of the trial: the runs it was published by, and the fields that differ from the
@@ -57,8 +57,8 @@ public record TrialDossier(
   public record Version(
       String validFromRun,
       String validFrom,
-      String validToRun,
-      String validTo,
+      @Nullable String validToRun,
+      @Nullable String validTo,
       List<FieldChange> changes) {
     public Version {
       changes = List.copyOf(changes);
@@ -66,7 +66,7 @@ public record TrialDossier(
   }
 
   /** A field's value before and after. */
-  public record FieldChange(String field, String before, String after) {}
+  public record FieldChange(String field, @Nullable String before, @Nullable String after) {}
 
   /**
    * The trial that any of {@code ids} names: its own id, or a registry record or linked id of it.
@@ -95,7 +95,8 @@ public record TrialDossier(
     }
   }
 
-  private static String resolve(Connection db, Collection<String> ids) throws SQLException {
+  private static @Nullable String resolve(Connection db, Collection<String> ids)
+      throws SQLException {
     List<String> queries =
         List.of(
             "SELECT trial_id FROM trials WHERE trial_id = ? COLLATE NOCASE",
@@ -167,11 +168,11 @@ public record TrialDossier(
                 "SELECT * FROM trial_versions WHERE trial_id = ? ORDER BY valid_from, valid_from_run")) {
       st.setString(1, trialId);
       try (ResultSet rs = st.executeQuery()) {
-        Map<String, String> before = null;
+        Map<String, @Nullable String> before = null;
         while (rs.next()) {
-          Map<String, String> row = columns(rs);
-          String from = row.remove("valid_from");
-          String fromRun = row.remove("valid_from_run");
+          Map<String, @Nullable String> row = columns(rs);
+          String from = String.valueOf(row.remove("valid_from"));
+          String fromRun = String.valueOf(row.remove("valid_from_run"));
           String to = row.remove("valid_to");
           String toRun = row.remove("valid_to_run");
           versions.add(new Version(fromRun, from, toRun, to, differences(before, row)));
@@ -185,7 +186,7 @@ public record TrialDossier(
   }
 
   private static List<FieldChange> differences(
-      Map<String, String> before, Map<String, String> after) {
+      @Nullable Map<String, @Nullable String> before, Map<String, @Nullable String> after) {
     List<FieldChange> changes = new ArrayList<>();
     if (before == null) {
       return changes;
@@ -199,7 +200,7 @@ public record TrialDossier(
     return changes;
   }
 
-  private static Map<String, String> row(Connection db, String sql, String value)
+  private static Map<String, @Nullable String> row(Connection db, String sql, String value)
       throws SQLException {
     try (PreparedStatement st = db.prepareStatement(sql)) {
       st.setString(1, value);
@@ -209,16 +210,17 @@ public record TrialDossier(
     }
   }
 
-  private static Map<String, String> columns(ResultSet rs) throws SQLException {
+  private static Map<String, @Nullable String> columns(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
-    Map<String, String> row = new LinkedHashMap<>();
+    Map<String, @Nullable String> row = new LinkedHashMap<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       row.put(meta.getColumnName(i), rs.getString(i));
     }
     return row;
   }
 
-  private static String first(Connection db, String sql, String value) throws SQLException {
+  private static @Nullable String first(Connection db, String sql, String value)
+      throws SQLException {
     try (PreparedStatement st = db.prepareStatement(sql)) {
       st.setString(1, value);
       try (ResultSet rs = st.executeQuery()) {
@@ -228,6 +230,6 @@ public record TrialDossier(
   }
 
   private static Connection open(Path file) throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + file + "?open_mode=1");
+    return Sql.openReadOnly(file);
   }
 }

@@ -1,4 +1,4 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mdmatrials.TestTrial.trial;
@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.SqlRows;
+import org.mdmatrials.TestTrial;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.MdmaRole;
-import org.mdmatrials.sink.TrialRow;
 
 class HistoryStoreTest {
   private static final String RUN = "20261128T020000Z";
@@ -70,11 +70,9 @@ class HistoryStoreTest {
     Classification other =
         new Classification(
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       for (String id : trialIds) {
-        db.addTrial(
-            new TrialRow(trial(id).build(), other, List.of(id), "fresh", Instant.parse(STARTED)));
+        db.trials().add(TestTrial.row(trial(id).build(), other, Instant.parse(STARTED)));
       }
       db.finish();
     }

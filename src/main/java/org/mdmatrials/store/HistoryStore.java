@@ -1,15 +1,15 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.sink.TrialColumn;
 
 /**
@@ -56,9 +56,9 @@ public final class HistoryStore {
    */
   public Recording prepare(Path snapshotDatabase, String runId, String startedAt)
       throws IOException {
-    Connection db = null;
+    @Nullable Connection db = null;
     try {
-      db = DriverManager.getConnection("jdbc:sqlite:" + file);
+      db = Sql.open(file);
       try (Statement st = db.createStatement()) {
         createTables(st);
         st.execute(
@@ -107,7 +107,7 @@ public final class HistoryStore {
     }
   }
 
-  private static void closeQuietly(Connection db) {
+  private static void closeQuietly(@Nullable Connection db) {
     if (db == null) {
       return;
     }

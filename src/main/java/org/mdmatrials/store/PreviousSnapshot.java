@@ -1,10 +1,9 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
 
@@ -27,7 +27,8 @@ public record PreviousSnapshot(
   }
 
   /** One registry's state in the snapshot. */
-  public record Source(int records, Instant lastFullHarvest, String sourceVersion) {}
+  public record Source(
+      int records, @Nullable Instant lastFullHarvest, @Nullable String sourceVersion) {}
 
   /**
    * Reads {@code trials.sqlite} of a published snapshot, if there is one; of its registries, those
@@ -38,7 +39,7 @@ public record PreviousSnapshot(
     if (!Files.isRegularFile(database)) {
       return Optional.empty();
     }
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database + "?open_mode=1");
+    try (Connection db = Sql.openReadOnly(database);
         Statement st = db.createStatement()) {
       String runId;
       Instant startedAt;

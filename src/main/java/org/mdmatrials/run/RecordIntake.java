@@ -13,40 +13,47 @@ import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.core.Payload;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.join.TrialGroups;
 import org.mdmatrials.join.TrialIds;
 import org.mdmatrials.sink.TrialRow;
-import org.mdmatrials.sink.sqlite.SqliteSnapshotWriter;
 import org.mdmatrials.source.HarvestSink;
+import org.mdmatrials.store.StagingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores each registry record as it arrives, with the trial row it makes on its own, and notes
- * which records name the same trial, for {@link TrialAssembler} to merge once all are in. Keeps the
- * records left out and what the operator should hear of.
+ * Takes each registry record as it arrives, fetched or carried over: stores it, and notes which
+ * records name the same trial, for {@link Join} to merge once all are in. Keeps the records left
+ * out and what the operator should hear of.
+ *
+ * <p>The single-record shortcut: each record is also stored at once as the trial row it makes on
+ * its own, classified. Nearly every trial has one record, and its row is then final, classified
+ * once; the few records found to share a trial have their rows replaced by the merged trial's.
+ * Classifying only after joining would mean reading every record back from the store
+ * (BENCHMARKS.md, "The single-record shortcut").
  */
-final class RecordCollector implements HarvestSink {
-  private static final Logger log = LoggerFactory.getLogger(RecordCollector.class);
+final class RecordIntake implements HarvestSink {
+  private static final Logger log = LoggerFactory.getLogger(RecordIntake.class);
 
-  private final SqliteSnapshotWriter db;
+  private final StagingStore store;
   private final Classifier classifier;
   private final TrialIds trialIds;
   private final Instant harvestedAt;
+  private final ProgressListener progress;
   private final TrialGroups groups = new TrialGroups();
   private final Map<Registry, Set<String>> fetched = new HashMap<>();
   private final List<SkippedRecord> skipped = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
-  private final ProgressListener progress;
 
-  RecordCollector(
-      SqliteSnapshotWriter db,
+  RecordIntake(
+      StagingStore store,
       Classifier classifier,
       TrialIds trialIds,
       Instant harvestedAt,
       ProgressListener progress) {
-    this.db = db;
+    this.store = store;
     this.classifier = classifier;
     this.trialIds = trialIds;
     this.harvestedAt = harvestedAt;
@@ -57,7 +64,7 @@ final class RecordCollector implements HarvestSink {
   public void accept(Trial trial, Payload payload) throws IOException {
     Set<String> ids = trialIds.of(trial);
     try {
-      int key = db.addRecord(trial, payload, ids, SqliteSnapshotWriter.FRESH);
+      int key = store.records().add(trial, payload, ids, SourceStatus.FRESH);
       if (key < 0) {
         warn(
             trial.registry().displayName()
@@ -68,7 +75,7 @@ final class RecordCollector implements HarvestSink {
       }
       Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
       ofRegistry.add(trial.trialId());
-      add(key, trial, ids, SqliteSnapshotWriter.FRESH);
+      add(key, trial, ids, SourceStatus.FRESH);
       log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
       progress.recordsReceived(trial.registry(), ofRegistry.size());
     } catch (SQLException e) {
@@ -82,8 +89,8 @@ final class RecordCollector implements HarvestSink {
     skipped.add(record);
   }
 
-  /** A record copied from the previous snapshot, under the key the database gave it. */
-  void copied(int key, Trial trial, Set<String> ids, String status) throws IOException {
+  /** A record copied from the previous snapshot, under the key the store gave it. */
+  void copied(int key, Trial trial, Set<String> ids, SourceStatus status) throws IOException {
     try {
       add(key, trial, ids, status);
     } catch (SQLException e) {
@@ -92,14 +99,21 @@ final class RecordCollector implements HarvestSink {
     }
   }
 
-  private void add(int key, Trial trial, Set<String> ids, String status) throws SQLException {
+  private void add(int key, Trial trial, Set<String> ids, SourceStatus status) throws SQLException {
     int record = groups.add(ids);
     if (record != key) {
       throw new IllegalStateException(
           "record " + key + " was numbered " + record + " in its group");
     }
-    db.addTrial(
-        new TrialRow(trial, classifier.classify(trial), List.copyOf(ids), status, harvestedAt));
+    store
+        .trials()
+        .add(
+            new TrialRow(
+                trial,
+                classifier.classify(trial),
+                List.copyOf(ids),
+                List.of(new TrialRow.Source(trial.registry(), status)),
+                harvestedAt));
   }
 
   void warn(String warning) {

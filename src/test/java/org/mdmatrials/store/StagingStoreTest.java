@@ -1,4 +1,4 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mdmatrials.TestTrial.trial;
@@ -23,16 +23,19 @@ import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.MdmaRole;
 import org.mdmatrials.core.Payload;
+import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
+import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.SourceSummary;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.TrialRow;
 import org.mdmatrials.source.ctgov.CtGovModule;
 
-class SqliteSnapshotWriterTest {
+class StagingStoreTest {
   private static final Instant HARVESTED = Instant.parse("2026-11-28T02:00:00Z");
 
   @TempDir Path dir;
@@ -63,15 +66,15 @@ class SqliteSnapshotWriterTest {
   @Test
   void storesTrialsWithTheCsvColumnsAndTheirParts() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       int key =
-          db.addRecord(
-              conjoint,
-              Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
-              Set.of("NCT02876172"),
-              SqliteSnapshotWriter.FRESH);
-      db.addTrial(row(conjoint, conjointSorted));
+          db.records()
+              .add(
+                  conjoint,
+                  Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
+                  Set.of("NCT02876172"),
+                  SourceStatus.FRESH);
+      db.trials().add(row(conjoint, conjointSorted));
       assertThat(key).isZero();
       db.finish();
     }
@@ -137,8 +140,7 @@ class SqliteSnapshotWriterTest {
   @Test
   void publishesInRollbackJournalModeWithSchemaVersionAndIndexes() throws Exception {
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       db.finish();
     }
 
@@ -146,7 +148,7 @@ class SqliteSnapshotWriterTest {
         Statement st = c.createStatement()) {
       assertThat(rows(st, "PRAGMA journal_mode")).containsExactly(List.of("delete"));
       assertThat(rows(st, "PRAGMA user_version"))
-          .containsExactly(List.of(SqliteSnapshotWriter.SCHEMA_VERSION));
+          .containsExactly(List.of(StagingStore.SCHEMA_VERSION));
       assertThat(
               rows(
                   st,
@@ -164,14 +166,14 @@ class SqliteSnapshotWriterTest {
 
   @Test
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
-      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
           .isZero();
-      assertThat(db.addRecord(conjoint, Payload.of("{}"), Set.of(), SqliteSnapshotWriter.FRESH))
+      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
           .isEqualTo(-1);
-      assertThat(db.records(List.of(0, 1)))
-          .containsExactly(new SqliteSnapshotWriter.StoredRecord(0, conjoint, "fresh"));
+      assertThat(db.records().read(List.of(0, 1)))
+          .containsExactly(new RecordTable.Stored(0, conjoint, SourceStatus.FRESH));
     }
   }
 
@@ -179,30 +181,31 @@ class SqliteSnapshotWriterTest {
   void carriesRecordsOverFromAnEarlierSnapshotKeepingTheirOriginalMark() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     Trial other = trial("NCT00100000").title("Another").build();
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(earlier, Modules.SHIPPED.registries())) {
-      db.addRecord(
-          conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
-      db.addRecord(
-          other,
-          Payload.of("{\"b\":2}"),
-          Set.of("NCT00100000"),
-          "carried over (data of 2026-11-01T02:00:00Z)");
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records()
+          .add(conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SourceStatus.FRESH);
+      db.records()
+          .add(
+              other,
+              Payload.of("{\"b\":2}"),
+              Set.of("NCT00100000"),
+              SourceStatus.parse("carried over (data of 2026-11-01T02:00:00Z)"));
       db.finish();
     }
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       List<Object> copied = new ArrayList<>();
       int count =
-          db.carryOver(
-              earlier,
-              CtGovModule.REGISTRY,
-              Set.of(),
-              "carried over (data of 2026-11-27T02:00:00Z)",
-              (key, trial, ids, status) -> copied.add(key + " " + ids));
+          db.records()
+              .carryOver(
+                  earlier,
+                  CtGovModule.REGISTRY,
+                  Set.of(),
+                  new SourceStatus.CarriedOver(Instant.parse("2026-11-27T02:00:00Z")),
+                  (key, trial, ids, status) -> copied.add(key + " " + ids));
       List<String> stored =
-          db.records(List.of(0, 1)).stream()
-              .map(r -> r.trial().trialId() + " " + r.sourceStatus())
+          db.records().read(List.of(0, 1)).stream()
+              .map(r -> r.trial().trialId() + " " + r.status().text())
               .toList();
 
       assertThat(count).isEqualTo(2);
@@ -217,20 +220,20 @@ class SqliteSnapshotWriterTest {
   @Test
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(earlier, Modules.SHIPPED.registries())) {
-      db.addRecord(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SqliteSnapshotWriter.FRESH);
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records().add(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SourceStatus.FRESH);
       db.finish();
     }
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       assertThat(
-              db.carryOver(
-                  earlier,
-                  CtGovModule.REGISTRY,
-                  Set.of("NCT02876172"),
-                  "fresh",
-                  (key, trial, ids, status) -> {}))
+              db.records()
+                  .carryOver(
+                      earlier,
+                      CtGovModule.REGISTRY,
+                      Set.of("NCT02876172"),
+                      SourceStatus.FRESH,
+                      (key, trial, ids, status) -> {}))
           .isZero();
     }
   }
@@ -241,17 +244,14 @@ class SqliteSnapshotWriterTest {
         new Classification(
             MdmaRole.MENTIONED, List.of(new CategoryMatch(Indication.OTHER, List.of())));
     Path file = dir.resolve("trials.sqlite");
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       for (String id : List.of("NCT05000000", "NCT00100000", "NCT03000000")) {
-        db.addTrial(row(trial(id).build(), other));
+        db.trials().add(row(trial(id).build(), other));
       }
       db.finish();
     }
     List<Object> ids = new ArrayList<>();
-    try (SnapshotRows rows = SnapshotRows.open(file)) {
-      rows.forEachTrial(cells -> ids.add(cells.get(0)));
-    }
+    new SnapshotRows(file, report(List.of())).forEachTrial(cells -> ids.add(cells.get(0)));
     assertThat(ids).containsExactly("NCT00100000", "NCT03000000", "NCT05000000");
   }
 
@@ -259,30 +259,7 @@ class SqliteSnapshotWriterTest {
   void recordsTheRunWithEachSourceAndSkippedRecord() throws Exception {
     Path file = dir.resolve("trials.sqlite");
     RunReport report =
-        new RunReport(
-            "20261128T020000Z",
-            HARVESTED,
-            HARVESTED.plusSeconds(42),
-            3,
-            "output/snapshots/20261128T020000Z",
-            1,
-            Map.of(Indication.PTSD, 1),
-            Map.of(),
-            List.of(
-                new RunReport.SourceResult(
-                    CtGovModule.REGISTRY,
-                    new SourceSummary(
-                        CtGovModule.REGISTRY,
-                        "query.term=MDMA",
-                        true,
-                        "2026-11-27T09:15:02",
-                        2,
-                        2,
-                        1,
-                        1),
-                    null,
-                    0,
-                    HARVESTED)),
+        report(
             List.of(
                 new SkippedRecord(
                     CtGovModule.REGISTRY,
@@ -290,11 +267,8 @@ class SqliteSnapshotWriterTest {
                     1,
                     2,
                     "$.studies[1].protocolSection.identificationModule.nctId",
-                    "Expected an NCT id but was none")),
-            Map.of("clinicaltrials.gov", 2),
-            List.of());
-    try (SqliteSnapshotWriter db =
-        SqliteSnapshotWriter.create(file, Modules.SHIPPED.registries())) {
+                    "Expected an NCT id but was none")));
+    try (StagingStore db = StagingStore.create(file, Modules.SHIPPED.registries())) {
       db.writeRun(report);
       db.finish();
     }
@@ -304,13 +278,13 @@ class SqliteSnapshotWriterTest {
       assertThat(
               rows(
                   st,
-                  "SELECT run_id, started_at, finished_at, exit_code, trials, skipped, retries_by_host FROM runs"))
+                  "SELECT run_id, started_at, finished_at, outcome, trials, skipped, retries_by_host FROM runs"))
           .containsExactly(
               List.of(
                   "20261128T020000Z",
                   "2026-11-28T02:00:00Z",
                   "2026-11-28T02:00:42Z",
-                  3,
+                  "PUBLISHED_WITH_WARNINGS",
                   1,
                   1,
                   "clinicaltrials.gov=2"));
@@ -326,7 +300,41 @@ class SqliteSnapshotWriterTest {
   }
 
   private static TrialRow row(Trial trial, Classification classification) {
-    return new TrialRow(trial, classification, List.of(trial.trialId()), "fresh", HARVESTED);
+    return new TrialRow(
+        trial,
+        classification,
+        List.of(trial.trialId()),
+        List.of(new TrialRow.Source(trial.registry(), SourceStatus.FRESH)),
+        HARVESTED);
+  }
+
+  private static RunReport report(List<SkippedRecord> skipped) {
+    return new RunReport(
+        "20261128T020000Z",
+        HARVESTED,
+        HARVESTED.plusSeconds(42),
+        RunOutcome.PUBLISHED_WITH_WARNINGS,
+        "output/snapshots/20261128T020000Z",
+        1,
+        Map.of(Indication.PTSD, 1),
+        Map.of(),
+        List.of(
+            new SourceOutcome.Harvested(
+                CtGovModule.REGISTRY,
+                new SourceSummary(
+                    CtGovModule.REGISTRY,
+                    "query.term=MDMA",
+                    true,
+                    "2026-11-27T09:15:02",
+                    2,
+                    2,
+                    1,
+                    1),
+                0,
+                HARVESTED)),
+        skipped,
+        Map.of("clinicaltrials.gov", 2),
+        List.of());
   }
 
   private static List<List<Object>> rows(Statement st, String sql) throws Exception {

@@ -1,4 +1,4 @@
-package org.mdmatrials.sink.sqlite;
+package org.mdmatrials.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
--- trials.sqlite, schema version 1 (PRAGMA user_version). The trials table is created from
+-- trials.sqlite, schema version 2 (PRAGMA user_version). The trials table is created from
 -- TrialColumn, so that it always has the CSV's columns; the tables below hold what a CSV cell joins.
 -- source_records holds every registry record as sent (payload) and as mapped onto the common
 -- record (record, JSON), with the trial row it was merged into.
@@ -53,7 +53,7 @@ CREATE TABLE runs (
   run_id      TEXT PRIMARY KEY,
   started_at  TEXT NOT NULL,
   finished_at TEXT NOT NULL,
-  exit_code   INTEGER NOT NULL,
+  outcome     TEXT NOT NULL,
   trials      INTEGER NOT NULL,
   skipped     INTEGER NOT NULL,
   retries_by_host TEXT,

@@ -1,0 +1,188 @@
+package org.mdmatrials.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.mdmatrials.core.Payload;
+import org.mdmatrials.core.Registries;
+import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.SourceStatus;
+import org.mdmatrials.core.Trial;
+
+/**
+ * {@code source_records}: every registry record of the snapshot, as its registry sent it and as
+ * mapped onto the common trial, with its normalised registry ids, whether it is fresh or carried
+ * over, and the trial row it went into. Records are numbered 0, 1, 2 … in the order they are added.
+ */
+public final class RecordTable {
+  private static final Pattern SPACE = Pattern.compile(" ");
+  private static final List<String> COLUMNS =
+      List.of(
+          "record_key",
+          "registry",
+          "record_id",
+          "trial_id",
+          "last_update_posted",
+          "source_status",
+          "registry_ids",
+          "record",
+          "payload");
+
+  private final Connection db;
+  private final Registries registries;
+  private final Sql.Batch records;
+  private final Sql.Batch assignments;
+  private final Set<String> added = new HashSet<>();
+  private int nextKey;
+
+  RecordTable(Connection db, Registries registries) throws SQLException {
+    this.db = db;
+    this.registries = registries;
+    // The record and the payload, the last two columns, are bound as UTF-8 bytes and stored as the
+    // text they are.
+    this.records =
+        new Sql.Batch(
+            db,
+            "INSERT INTO source_records ("
+                + String.join(", ", COLUMNS)
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT))");
+    this.assignments =
+        new Sql.Batch(db, "UPDATE source_records SET trial_id = ? WHERE record_key = ?");
+  }
+
+  /**
+   * Adds a registry record: the common record, the registry's payload, its normalised registry ids,
+   * and whether it is fresh or carried over.
+   *
+   * @return the record's key, or -1, adding nothing, when this registry's record with this id was
+   *     added before
+   */
+  public int add(Trial trial, Payload payload, Set<String> registryIds, SourceStatus status)
+      throws SQLException {
+    if (!added.add(trial.registry().code() + " " + trial.trialId())) {
+      return -1;
+    }
+    var updated = trial.dates().lastUpdatePosted();
+    return addRow(
+        trial.registry().code(),
+        trial.trialId(),
+        trial.trialId(),
+        updated == null ? null : updated.toString(),
+        status.text(),
+        String.join(" ", registryIds),
+        TrialJson.write(trial),
+        payload.utf8());
+  }
+
+  /** Told of each record copied from a previous snapshot. */
+  @FunctionalInterface
+  public interface CopiedRecord {
+    void copied(int key, Trial trial, Set<String> registryIds, SourceStatus status)
+        throws IOException;
+  }
+
+  /**
+   * Copies one registry's records from a previous snapshot, all but those named in {@code except}
+   * (records fetched again this run). A record that was fresh there is marked {@code whenFresh};
+   * one already carried over keeps its mark, and so the time of its data.
+   *
+   * @return how many records were copied
+   */
+  public int carryOver(
+      Path previous,
+      Registry registry,
+      Set<String> except,
+      SourceStatus whenFresh,
+      CopiedRecord copied)
+      throws SQLException, IOException {
+    int count = 0;
+    try (Connection old = Sql.openReadOnly(previous);
+        PreparedStatement select =
+            old.prepareStatement(
+                "SELECT record_id, last_update_posted, registry_ids, record, payload, source_status"
+                    + " FROM source_records WHERE registry = ? ORDER BY record_key")) {
+      select.setString(1, registry.code());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          if (except.contains(id) || !added.add(registry.code() + " " + id)) {
+            continue;
+          }
+          SourceStatus before = SourceStatus.parse(rs.getString(6));
+          SourceStatus status = before instanceof SourceStatus.Fresh ? whenFresh : before;
+          String ids = rs.getString(3);
+          byte[] record = rs.getBytes(4);
+          Trial trial = TrialJson.read(record, registry + " " + id, registries);
+          int key =
+              addRow(
+                  registry.code(),
+                  id,
+                  trial.trialId(),
+                  rs.getString(2),
+                  status.text(),
+                  ids,
+                  record,
+                  rs.getBytes(5));
+          copied.copied(key, trial, idSet(ids), status);
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** A stored registry record: its key, the common record, and whether it is fresh. */
+  public record Stored(int key, Trial trial, SourceStatus status) {}
+
+  /** The stored records with these keys, in key order. */
+  public List<Stored> read(List<Integer> keys) throws SQLException, IOException {
+    flush();
+    String marks = String.join(", ", keys.stream().map(k -> "?").toList());
+    return Sql.list(
+        db,
+        "SELECT record_key, registry, record_id, record, source_status FROM source_records"
+            + " WHERE record_key IN ("
+            + marks
+            + ") ORDER BY record_key",
+        rs ->
+            new Stored(
+                rs.getInt(1),
+                TrialJson.read(rs.getBytes(4), rs.getString(2) + " " + rs.getString(3), registries),
+                SourceStatus.parse(rs.getString(5))),
+        keys.toArray());
+  }
+
+  /** Files the records with {@code keys} under the trial row {@code trialId}. */
+  public void assign(String trialId, List<Integer> keys) throws SQLException {
+    for (int key : keys) {
+      assignments.add(trialId, key);
+    }
+  }
+
+  void flush() throws SQLException {
+    records.flush();
+    assignments.flush();
+  }
+
+  private int addRow(@Nullable Object... values) throws SQLException {
+    int key = nextKey++;
+    @Nullable Object[] row = new Object[values.length + 1];
+    row[0] = key;
+    System.arraycopy(values, 0, row, 1, values.length);
+    records.add(row);
+    return key;
+  }
+
+  private static Set<String> idSet(String ids) {
+    return SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,138 @@
+package org.mdmatrials.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.mdmatrials.core.Change;
+import org.mdmatrials.core.Registries;
+import org.mdmatrials.core.RunReport;
+import org.mdmatrials.sink.ChangeColumn;
+
+/**
+ * A run's snapshot database while the run builds it: its {@link RecordTable registry records} as
+ * they arrive, its {@link TrialTable trial rows}, then the changes since the previous snapshot and
+ * the run itself. All of it is one transaction; the file is a published snapshot's {@code
+ * trials.sqlite} only after {@link #finish}, and closing it unfinished leaves nothing in it.
+ */
+public final class StagingStore implements AutoCloseable {
+  /** {@code PRAGMA user_version} of the schema written here. */
+  public static final int SCHEMA_VERSION = 2;
+
+  private final Connection db;
+  private final RecordTable records;
+  private final TrialTable trials;
+
+  private StagingStore(Connection db, Registries registries) throws SQLException {
+    this.db = db;
+    this.records = new RecordTable(db, registries);
+    this.trials = new TrialTable(db);
+  }
+
+  /**
+   * Creates the file, which must not exist yet, with the schema and no rows.
+   *
+   * @param registries the registries whose records may be added, to read them back by
+   */
+  public static StagingStore create(Path file, Registries registries)
+      throws SQLException, IOException {
+    if (Files.exists(file)) {
+      throw new IOException(file + " exists already");
+    }
+    Connection db = Sql.open(file);
+    try (Statement st = db.createStatement()) {
+      // The file is private until published and rebuilt from scratch after a crash: no journal
+      // needed. Records are large (a registry's JSON each): bigger pages mean shorter overflow
+      // chains.
+      st.execute("PRAGMA page_size = 16384");
+      st.execute("PRAGMA journal_mode = OFF");
+      st.execute("PRAGMA synchronous = OFF");
+      st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+      db.setAutoCommit(false);
+      st.execute(TrialTable.createStatement());
+      for (String sql : Sql.statements("schema.sql")) {
+        st.execute(sql);
+      }
+      return new StagingStore(db, registries);
+    } catch (SQLException | IOException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public RecordTable records() {
+    return records;
+  }
+
+  public TrialTable trials() {
+    return trials;
+  }
+
+  /**
+   * Compares the trials so far with those of the previous snapshot and stores each difference in
+   * the {@code changes} table.
+   *
+   * @param previous the previous snapshot's trials.sqlite, or null when there is none
+   * @return how many changes of each type
+   */
+  public Map<Change.Type, Integer> writeChanges(@Nullable Path previous)
+      throws SQLException, IOException {
+    flush();
+    Map<Change.Type, Integer> counts = new EnumMap<>(Change.Type.class);
+    try (Sql.Batch changes = new Sql.Batch(db, "changes", ChangeColumn.NAMES)) {
+      SnapshotComparison.compare(
+          db,
+          previous,
+          change -> {
+            changes.add(
+                change.trialId(),
+                change.type().name(),
+                change.field(),
+                change.oldValue(),
+                change.newValue());
+            counts.merge(change.type(), 1, Integer::sum);
+          });
+      changes.flush();
+    }
+    return counts;
+  }
+
+  /** Records the run that wrote the snapshot. */
+  public void writeRun(RunReport report) throws SQLException {
+    flush();
+    RunTable.write(db, report);
+  }
+
+  /** Creates the indexes, commits, and leaves the file in rollback-journal mode for readers. */
+  public void finish() throws SQLException, IOException {
+    flush();
+    try (Statement st = db.createStatement()) {
+      for (String sql : Sql.statements("indexes.sql")) {
+        st.execute(sql);
+      }
+      db.commit();
+      db.setAutoCommit(true);
+      st.execute("PRAGMA journal_mode = DELETE");
+    }
+    db.close();
+  }
+
+  /** Closes the file; unless {@link #finish} ran, what was added is rolled back. */
+  @Override
+  public void close() throws SQLException {
+    if (!db.isClosed()) {
+      db.rollback();
+      db.close();
+    }
+  }
+
+  private void flush() throws SQLException {
+    records.flush();
+    trials.flush();
+  }
+}
