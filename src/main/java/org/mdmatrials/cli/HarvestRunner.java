@@ -66,7 +66,8 @@ final class HarvestRunner {
                   Clock.systemUTC(),
                   retries::retriesByHost,
                   signal,
-                  progress)
+                  progress,
+                  PauseAt.configured(err))
               .run();
       RunSummary.print(report, new OutputLayout(settings.output()), out, err);
       return ExitCode.of(report.outcome());

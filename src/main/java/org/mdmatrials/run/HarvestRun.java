@@ -50,12 +50,14 @@ public final class HarvestRun {
   private final Supplier<Map<String, Integer>> retriesByHost;
   private final StopSignal stop;
   private final ProgressListener progress;
+  private final Checkpoint checkpoint;
   private final History history;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
    * @param stop raised to stop the harvest before it publishes
    * @param progress told how the harvest is getting on ({@link ProgressListener#NONE} for no one)
+   * @param checkpoint told of each moment where a crash leaves something different behind
    */
   public HarvestRun(
       List<TrialSource> sources,
@@ -65,7 +67,8 @@ public final class HarvestRun {
       Clock clock,
       Supplier<Map<String, Integer>> retriesByHost,
       StopSignal stop,
-      ProgressListener progress) {
+      ProgressListener progress,
+      Checkpoint checkpoint) {
     this.sources = List.copyOf(sources);
     this.classifier = classifier;
     this.options = options;
@@ -74,6 +77,7 @@ public final class HarvestRun {
     this.retriesByHost = retriesByHost;
     this.stop = stop;
     this.progress = progress;
+    this.checkpoint = checkpoint;
     this.history = new History(new HistoryStore(layout.history()));
   }
 
@@ -124,6 +128,7 @@ public final class HarvestRun {
             report(run, RunOutcome.FAILED, outcomes, intake, Fetch.problems(outcomes)), null);
       }
       Fetch.problems(outcomes).forEach(intake::warn);
+      checkpoint.reached(Checkpoint.Moment.HARVESTED);
       progress.writing();
       join(run, store, intake);
       RunReport report = finish(run, store, outcomes, intake);
@@ -224,7 +229,9 @@ public final class HarvestRun {
         writeFailedReport(report);
         return report;
       }
-      Path published = snapshots.publish(staging, run.id());
+      checkpoint.reached(Checkpoint.Moment.FILES_WRITTEN);
+      Path published = snapshots.publish(staging, run.id(), checkpoint);
+      checkpoint.reached(Checkpoint.Moment.PUBLISHED);
       log.info("Published {}", published);
       if (versions != null) {
         history.commit(versions);

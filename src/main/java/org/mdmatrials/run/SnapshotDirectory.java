@@ -87,8 +87,12 @@ final class SnapshotDirectory {
     return Files.createDirectory(layout.staging(runId));
   }
 
-  /** Makes the staging folder the snapshot {@code runId} and points {@code latest} at it. */
-  Path publish(Path staging, String runId) throws IOException {
+  /**
+   * Makes the staging folder the snapshot {@code runId} and points {@code latest} at it.
+   *
+   * @param checkpoint told when the folder is moved and latest not yet switched
+   */
+  Path publish(Path staging, String runId, Checkpoint checkpoint) throws IOException {
     try (Stream<Path> files = Files.list(staging)) {
       for (Path file : files.toList()) {
         force(file);
@@ -96,6 +100,7 @@ final class SnapshotDirectory {
     }
     Path snapshot = Files.move(staging, layout.snapshot(runId), StandardCopyOption.ATOMIC_MOVE);
     force(snapshots);
+    checkpoint.reached(Checkpoint.Moment.SNAPSHOT_MOVED);
     Path link = root.resolve(".latest-" + runId);
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, root.relativize(snapshot));

@@ -91,12 +91,7 @@ public final class NightlyScheduler {
             .build();
     scheduler.addJob(job, false);
     scheduler.scheduleJob(nightly);
-    boolean missed =
-        lastRun.isPresent()
-            && cron.getNextValidTimeAfter(Date.from(lastRun.get()))
-                .toInstant()
-                .isBefore(clock.instant());
-    if (now || missed) {
+    if (now || missedSince(lastRun)) {
       log.info(
           now
               ? "Harvesting now, as asked"
@@ -110,6 +105,18 @@ public final class NightlyScheduler {
         cron.getCronExpression(),
         cron.getTimeZone().getID(),
         nextFireTime(scheduler));
+  }
+
+  /**
+   * Whether a fire time passed since the last published harvest started, while the process was down
+   * or busy: then the schedule harvests once at start. Never, when nothing was published yet.
+   */
+  boolean missedSince(Optional<Instant> lastRun) {
+    if (lastRun.isEmpty()) {
+      return false;
+    }
+    Date next = cron.getNextValidTimeAfter(Date.from(lastRun.get()));
+    return next != null && next.toInstant().isBefore(clock.instant());
   }
 
   /** Stops: interrupts a harvest in progress, waits for it to end, and shuts Quartz down. */

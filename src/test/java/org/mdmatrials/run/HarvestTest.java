@@ -323,7 +323,8 @@ class HarvestTest {
             Clock.fixed(at, ZoneOffset.UTC),
             () -> retried,
             stop,
-            ProgressListener.NONE)
+            ProgressListener.NONE,
+            Checkpoint.NONE)
         .run();
   }
 

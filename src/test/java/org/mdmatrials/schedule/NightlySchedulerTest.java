@@ -13,27 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** The scheduler's decisions on fixed clocks, and harvests fired at start. */
 class NightlySchedulerTest {
   private static final ZoneId UTC = ZoneId.of("UTC");
 
   private final CountDownLatch ran = new CountDownLatch(1);
   private final AtomicInteger runs = new AtomicInteger();
-  private final AtomicInteger running = new AtomicInteger();
-  private final AtomicInteger overlaps = new AtomicInteger();
 
   private final NightlyScheduler.Harvest harvest =
       new NightlyScheduler.Harvest() {
         @Override
         public int run() {
-          if (running.incrementAndGet() > 1) {
-            overlaps.incrementAndGet();
-          }
-          try {
-            Thread.sleep(1500);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          running.decrementAndGet();
           runs.incrementAndGet();
           ran.countDown();
           return 0;
@@ -44,20 +34,35 @@ class NightlySchedulerTest {
       };
 
   @Test
-  void firesOnASecondsLevelCronNeverTwiceAtOnceAndStopsCleanly() throws Exception {
+  void seesANightMissedSinceTheLastHarvestOnAFixedClock() throws Exception {
+    Instant now = Instant.parse("2026-11-30T08:00:00Z");
     NightlyScheduler scheduler =
-        new NightlyScheduler("* * * * * ?", UTC, "test", harvest, Clock.systemUTC());
+        new NightlyScheduler("0 30 2 * * ?", UTC, "test", harvest, Clock.fixed(now, UTC));
 
-    scheduler.start(false, Optional.empty());
-    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(2000);
-    scheduler.stop();
+    assertThat(scheduler.missedSince(Optional.empty())).as("nothing published yet").isFalse();
+    assertThat(scheduler.missedSince(Optional.of(Instant.parse("2026-11-30T02:30:00Z"))))
+        .as("tonight's harvest ran")
+        .isFalse();
+    assertThat(scheduler.missedSince(Optional.of(Instant.parse("2026-11-29T02:30:00Z"))))
+        .as("tonight's fire time passed since last night's harvest")
+        .isTrue();
+    assertThat(scheduler.missedSince(Optional.of(Instant.parse("2026-11-27T02:30:00Z"))))
+        .as("three nights missed still mean one harvest")
+        .isTrue();
+  }
 
-    assertThat(scheduler.isShutdown()).isTrue();
-    assertThat(overlaps.get()).isZero();
-    int afterStop = runs.get();
-    Thread.sleep(1500);
-    assertThat(runs.get()).isEqualTo(afterStop);
+  @Test
+  void readsTheCronInItsTimeZone() throws Exception {
+    // 02:30 in Berlin is 01:30 UTC in winter: at 01:45 UTC it has passed.
+    NightlyScheduler scheduler =
+        new NightlyScheduler(
+            "0 30 2 * * ?",
+            ZoneId.of("Europe/Berlin"),
+            "test",
+            harvest,
+            Clock.fixed(Instant.parse("2026-11-30T01:45:00Z"), UTC));
+
+    assertThat(scheduler.missedSince(Optional.of(Instant.parse("2026-11-29T02:00:00Z")))).isTrue();
   }
 
   @Test

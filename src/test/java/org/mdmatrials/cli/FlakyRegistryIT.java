@@ -21,7 +21,7 @@ import org.mdmatrials.bench.StandInRegistry;
  * A registry that fails about a third of its requests (503, 429, bodies cut off, JSON cut in half)
  * yields the same trials.csv as one that fails none.
  */
-class FlakyRegistryTest {
+class FlakyRegistryIT {
   private static final int STUDIES = 2500;
 
   @TempDir Path dir;

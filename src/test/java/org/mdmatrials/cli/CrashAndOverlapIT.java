@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,13 +32,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.SqlRows;
 import org.mdmatrials.TestConfig;
 
 /**
- * The {@code run} command as cron starts it, in a process of its own: killed with SIGKILL at
- * several moments, and started twice at once; and the {@code schedule} command stopped by SIGTERM.
+ * The {@code run} command as cron starts it, in a process of its own: killed with SIGKILL at each
+ * moment where a crash leaves something different behind (the run pauses there, told by the
+ * mdma-trials.pause-at hook, so the kill lands exactly there), and started while another run holds
+ * the output folder; and the {@code schedule} command stopped by SIGTERM.
  */
-class CrashAndOverlapTest {
+class CrashAndOverlapIT {
   @RegisterExtension
   static WireMockExtension registry =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -47,9 +52,14 @@ class CrashAndOverlapTest {
   @TempDir Path output;
   @TempDir Path config;
 
-  /** Eight slow pages of renumbered copies of a real study, so that a run lasts a while. */
+  /** Eight pages of renumbered copies of a real study. */
   @BeforeEach
-  void slowStandIn() {
+  void standIn() {
+    serve(0);
+  }
+
+  /** Serves the pages, each {@code delayMillis} late. */
+  private static void serve(int delayMillis) {
     registry.stubFor(
         get("/api/v2/version").willReturn(okJson(Fixtures.version("2026-11-27T09:15:02"))));
     ObjectNode study = Fixtures.study("NCT00184067");
@@ -65,56 +75,67 @@ class CrashAndOverlapTest {
               .withQueryParam("pageToken", page == 0 ? absent() : equalTo("page" + page))
               .willReturn(
                   okJson(Fixtures.page(page == 0 ? PAGES * PER_PAGE : null, token, studies))
-                      .withFixedDelay(300)));
+                      .withFixedDelay(delayMillis)));
     }
   }
 
   @Test
-  void aRunKilledAtAnyMomentLeavesLatestComplete() throws Exception {
-    Process clean = startRun();
-    assertThat(clean.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(clean.exitValue())
-        .as(new String(clean.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-        .isZero();
+  void aRunKilledBeforeItPublishedLeavesTheLastSnapshotLatestAndComplete() throws Exception {
+    assertThat(cleanRun()).isZero();
     String first = latestSnapshot();
     assertLatestIsComplete();
 
-    killWhen(staging -> Files.exists(staging.resolve("trials.sqlite")));
-    assertThat(latestSnapshot()).isEqualTo(first);
-    assertLatestIsComplete();
+    for (String moment : List.of("harvested", "files-written", "snapshot-moved")) {
+      killAt(moment);
+      assertThat(latestSnapshot()).as(moment).isEqualTo(first);
+      assertLatestIsComplete();
+    }
 
-    killWhen(staging -> Files.exists(staging.resolve("trials.csv")));
-    assertLatestIsComplete();
-
-    Process last = startRun();
-    assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(last.exitValue()).isZero();
+    assertThat(cleanRun()).isZero();
     assertLatestIsComplete();
     try (var snapshots = Files.list(output.resolve("snapshots"))) {
       assertThat(snapshots.map(p -> p.getFileName().toString()))
+          .as("what the killed runs left was removed")
           .noneMatch(name -> name.startsWith("."));
     }
   }
 
   @Test
-  void twoRunsStartedTogetherOneIsRefused() throws Exception {
-    Process one = startRun();
-    Process two = startRun();
-    assertThat(one.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  void aRunKilledOncePublishedHasItsHistoryCaughtUpByTheNext() throws Exception {
+    assertThat(cleanRun()).isZero();
 
-    List<Integer> exits = List.of(one.exitValue(), two.exitValue());
-    assertThat(exits).containsExactlyInAnyOrder(0, ExitCode.LOCKED);
-    Process refused = one.exitValue() == ExitCode.LOCKED ? one : two;
+    killAt("published");
+    String killed = latestSnapshot();
+    assertLatestIsComplete();
+    assertThat(historyRuns()).hasSize(1).doesNotContain(runId(killed));
+
+    assertThat(cleanRun()).isZero();
+    assertThat(historyRuns()).hasSize(3).contains(runId(killed));
+  }
+
+  @Test
+  void aRunStartedWhileAnotherHoldsTheOutputFolderIsRefused() throws Exception {
+    Process holding = startRun("harvested");
+    awaitPause(holding, "harvested");
+
+    Process refused = startRun(null);
+    assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(refused.exitValue()).isEqualTo(ExitCode.LOCKED);
     assertThat(new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-        .contains("another run is using this output folder (");
+        .contains("another run is using this output folder (pid " + holding.pid());
+
+    holding.destroyForcibly().waitFor();
+    assertThat(cleanRun()).as("the lock died with its process").isZero();
     assertLatestIsComplete();
   }
 
   @Test
   void theSchedulerStoppedBySigtermDuringAHarvestPublishesNothing() throws Exception {
+    // Slow pages, so that the harvest lasts a while.
+    serve(300);
     Process scheduler =
         start(
+            null,
             "schedule",
             "--config",
             TestConfig.ctgovOnly(config, 1000).toString(),
@@ -147,19 +168,36 @@ class CrashAndOverlapTest {
     }
   }
 
-  /**
-   * Starts a run and kills it with SIGKILL once its staging folder satisfies {@code moment}; checks
-   * that it was killed there, half-way, with its unfinished snapshot left behind.
-   */
-  private void killWhen(Predicate<Path> moment) throws Exception {
-    Process run = startRun();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (run.isAlive() && System.nanoTime() < deadline && staging().filter(moment).isEmpty()) {
-      Thread.sleep(1);
-    }
-    assertThat(run.isAlive()).as("the run was still going at the moment to kill it").isTrue();
+  /** Starts a run, lets it reach {@code moment}, and kills it there with SIGKILL. */
+  private void killAt(String moment) throws Exception {
+    Process run = startRun(moment);
+    awaitPause(run, moment);
     run.destroyForcibly().waitFor();
-    assertThat(staging()).as("an unfinished snapshot left behind").isPresent();
+  }
+
+  /** Waits until {@code process} says on standard error that it paused at {@code moment}. */
+  private static void awaitPause(Process process, String moment) throws Exception {
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Boolean> paused =
+        CompletableFuture.supplyAsync(
+            () -> err.lines().anyMatch(line -> line.equals("paused at " + moment)));
+    assertThat(paused.get(60, TimeUnit.SECONDS)).as("paused at " + moment).isTrue();
+  }
+
+  /** A run from start to end; its exit code. */
+  private int cleanRun() throws Exception {
+    Process run = startRun(null);
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return run.exitValue();
+  }
+
+  private List<String> historyRuns() throws Exception {
+    return SqlRows.of(output.resolve("history.sqlite"), "SELECT run_id FROM runs ORDER BY 1");
+  }
+
+  private static String runId(String snapshot) {
+    return Path.of(snapshot).getFileName().toString();
   }
 
   private java.util.Optional<Path> staging() throws IOException {
@@ -171,8 +209,10 @@ class CrashAndOverlapTest {
     }
   }
 
-  private Process startRun() throws IOException {
+  /** Starts a run, pausing at {@code moment} if not null. */
+  private Process startRun(String moment) throws IOException {
     return start(
+        moment,
         "run",
         "--config",
         TestConfig.ctgovOnly(config, 1000).toString(),
@@ -184,9 +224,12 @@ class CrashAndOverlapTest {
         "0");
   }
 
-  private static Process start(String... arguments) throws IOException {
+  private static Process start(String pauseAt, String... arguments) throws IOException {
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (pauseAt != null) {
+      command.add("-D" + PauseAt.PROPERTY + "=" + pauseAt);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
