@@ -15,8 +15,8 @@ import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.schedule.NightlyScheduler;
+import org.mdmatrials.schedule.ScheduleException;
 import org.mdmatrials.store.PreviousSnapshot;
-import org.quartz.SchedulerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,8 +83,8 @@ final class ScheduleCommand implements Callable<Integer> {
       err.println("mdma-trials: " + e.getMessage());
       err.println(RunCommand.validateHint(settings.config));
       return ExitCode.BAD_CONFIG;
-    } catch (SchedulerException e) {
-      err.println("mdma-trials: the scheduler could not be created: " + e.getMessage());
+    } catch (ScheduleException e) {
+      err.println("mdma-trials: " + e.getMessage());
       return ExitCode.FAILED;
     }
     return serve(scheduler, lastRun(config, modules), err);
@@ -98,8 +98,8 @@ final class ScheduleCommand implements Callable<Integer> {
             () -> {
               try {
                 scheduler.stop();
-              } catch (SchedulerException e) {
-                err.println("mdma-trials: stopping the scheduler failed: " + e.getMessage());
+              } catch (ScheduleException e) {
+                err.println("mdma-trials: " + e.getMessage());
               } finally {
                 stopped.countDown();
               }
@@ -108,8 +108,8 @@ final class ScheduleCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       scheduler.start(now, lastRun);
-    } catch (SchedulerException e) {
-      err.println("mdma-trials: the scheduler could not start: " + e.getMessage());
+    } catch (ScheduleException e) {
+      err.println("mdma-trials: " + e.getMessage());
       return ExitCode.FAILED;
     }
     stopped.await();

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Show one trial of the latest snapshot: its fields, its categories with the text that"
           + " matched, the registry records it was joined from, and every version of it so far.",
-      "Any of its ids finds it: an NCT or ISRCTN number, a EudraCT or CTIS number."
+      "Any of its ids finds it: its own, or the id of any registry record it was joined from."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the trial was shown", "1:no such trial, or no snapshot yet", "2:bad usage"})

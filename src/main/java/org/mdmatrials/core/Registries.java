@@ -14,7 +14,7 @@ public record Registries(List<Registry> all) {
     return all.stream().filter(r -> r.code().equals(code)).findFirst();
   }
 
-  /** {@code CTGOV, ISRCTN, CTIS, EUCTR}, for messages. */
+  /** The codes, comma-separated, for messages. */
   public String codes() {
     return String.join(", ", all.stream().map(Registry::code).toList());
   }

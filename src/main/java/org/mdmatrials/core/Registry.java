@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A public trial registry that trials are harvested from: its code, as snapshots and the
- * configuration write it ({@code CTGOV}), and its name for people ({@code ClinicalTrials.gov}).
- * Each registry's module defines its own; two registries are the same when their codes are.
+ * configuration write it, in capitals, and its name for people. Each registry's module defines its
+ * own; two registries are the same when their codes are.
  */
 public record Registry(String code, String displayName) {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");

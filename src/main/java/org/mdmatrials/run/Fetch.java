@@ -1,7 +1,6 @@
 package org.mdmatrials.run;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ final class Fetch {
     this.started = started;
   }
 
-  SourceOutcome harvest(TrialSource source) throws SQLException, IOException {
+  SourceOutcome harvest(TrialSource source) throws IOException {
     Registry registry = source.registry();
     HarvestScope scope = plan.scopeFor(registry);
     log.debug(
@@ -88,7 +87,7 @@ final class Fetch {
   }
 
   /** The registry failed: its records of the previous snapshot are kept, if there are any. */
-  private SourceOutcome failed(Registry registry, String error) throws SQLException, IOException {
+  private SourceOutcome failed(Registry registry, String error) throws IOException {
     Instant lastFull = plan.lastFullHarvest(registry, null, started);
     if (previous.isEmpty()) {
       return new SourceOutcome.Failed(registry, error, lastFull);
@@ -105,8 +104,7 @@ final class Fetch {
    * Copies the registry's records from the previous snapshot that this run did not fetch; a record
    * fresh there becomes {@code whenFresh}.
    */
-  private int carryOver(Registry registry, SourceStatus whenFresh)
-      throws SQLException, IOException {
+  private int carryOver(Registry registry, SourceStatus whenFresh) throws IOException {
     if (previous.isEmpty()) {
       return 0;
     }

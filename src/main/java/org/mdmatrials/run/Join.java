@@ -1,7 +1,6 @@
 package org.mdmatrials.run;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ final class Join {
   }
 
   /** Merges every group of more than one record. */
-  void mergeGroups(TrialGroups groups) throws SQLException, IOException {
+  void mergeGroups(TrialGroups groups) throws IOException {
     Map<Integer, List<Integer>> members = new HashMap<>();
     int[] sizes = groups.groupSizes();
     for (int record = 0; record < groups.size(); record++) {
@@ -58,7 +57,7 @@ final class Join {
     }
   }
 
-  private void merge(List<RecordTable.Stored> records) throws SQLException {
+  private void merge(List<RecordTable.Stored> records) throws IOException {
     List<Trial> trials = records.stream().map(RecordTable.Stored::trial).toList();
     for (Trial record : trials) {
       store.trials().remove(record.trialId());

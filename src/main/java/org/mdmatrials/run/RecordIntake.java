@@ -1,7 +1,6 @@
 package org.mdmatrials.run;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,25 +62,20 @@ final class RecordIntake implements HarvestSink {
   @Override
   public void accept(Trial trial, Payload payload) throws IOException {
     Set<String> ids = trialIds.of(trial);
-    try {
-      int key = store.records().add(trial, payload, ids, SourceStatus.FRESH);
-      if (key < 0) {
-        warn(
-            trial.registry().displayName()
-                + " sent "
-                + trial.trialId()
-                + " twice; the first was kept");
-        return;
-      }
-      Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
-      ofRegistry.add(trial.trialId());
-      add(key, trial, ids, SourceStatus.FRESH);
-      log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
-      progress.recordsReceived(trial.registry(), ofRegistry.size());
-    } catch (SQLException e) {
-      throw new IOException(
-          "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);
+    int key = store.records().add(trial, payload, ids, SourceStatus.FRESH);
+    if (key < 0) {
+      warn(
+          trial.registry().displayName()
+              + " sent "
+              + trial.trialId()
+              + " twice; the first was kept");
+      return;
     }
+    Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
+    ofRegistry.add(trial.trialId());
+    add(key, trial, ids, SourceStatus.FRESH);
+    log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
+    progress.recordsReceived(trial.registry(), ofRegistry.size());
   }
 
   @Override
@@ -91,15 +85,10 @@ final class RecordIntake implements HarvestSink {
 
   /** A record copied from the previous snapshot, under the key the store gave it. */
   void copied(int key, Trial trial, Set<String> ids, SourceStatus status) throws IOException {
-    try {
-      add(key, trial, ids, status);
-    } catch (SQLException e) {
-      throw new IOException(
-          "Could not write " + trial.trialId() + " to trials.sqlite: " + e.getMessage(), e);
-    }
+    add(key, trial, ids, status);
   }
 
-  private void add(int key, Trial trial, Set<String> ids, SourceStatus status) throws SQLException {
+  private void add(int key, Trial trial, Set<String> ids, SourceStatus status) throws IOException {
     int record = groups.add(ids);
     if (record != key) {
       throw new IllegalStateException(

@@ -56,15 +56,19 @@ public final class NightlyScheduler {
    * @throws IllegalArgumentException naming {@code where} when the expression is not valid
    */
   public NightlyScheduler(String cron, ZoneId zone, String where, Harvest harvest, Clock clock)
-      throws SchedulerException {
+      throws ScheduleException {
     this.cron = parse(cron, zone, where);
     this.clock = clock;
     Properties quartz = new Properties();
     quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "mdma-trials");
     quartz.setProperty("org.quartz.threadPool.threadCount", "1");
     quartz.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    scheduler = new StdSchedulerFactory(quartz).getScheduler();
-    scheduler.setJobFactory((bundle, s) -> new HarvestJob(harvest, s));
+    try {
+      scheduler = new StdSchedulerFactory(quartz).getScheduler();
+      scheduler.setJobFactory((bundle, s) -> new HarvestJob(harvest, s));
+    } catch (SchedulerException e) {
+      throw new ScheduleException("the scheduler could not be created", e);
+    }
   }
 
   /** Checks a cron expression without scheduling anything. */
@@ -79,7 +83,15 @@ public final class NightlyScheduler {
    * @param lastRun when the last published harvest started, if there was one: a fire time missed
    *     since then (the process was down) fires once at once
    */
-  public void start(boolean now, Optional<Instant> lastRun) throws SchedulerException {
+  public void start(boolean now, Optional<Instant> lastRun) throws ScheduleException {
+    try {
+      schedule(now, lastRun);
+    } catch (SchedulerException e) {
+      throw new ScheduleException("the scheduler could not start", e);
+    }
+  }
+
+  private void schedule(boolean now, Optional<Instant> lastRun) throws SchedulerException {
     JobDetail job = JobBuilder.newJob(HarvestJob.class).withIdentity(JOB).storeDurably().build();
     Trigger nightly =
         TriggerBuilder.newTrigger()
@@ -120,16 +132,24 @@ public final class NightlyScheduler {
   }
 
   /** Stops: interrupts a harvest in progress, waits for it to end, and shuts Quartz down. */
-  public void stop() throws SchedulerException {
-    for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
-      scheduler.interrupt(running.getFireInstanceId());
+  public void stop() throws ScheduleException {
+    try {
+      for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
+        scheduler.interrupt(running.getFireInstanceId());
+      }
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      throw new ScheduleException("stopping the scheduler failed", e);
     }
-    scheduler.shutdown(true);
     log.info("Scheduler stopped");
   }
 
-  public boolean isShutdown() throws SchedulerException {
-    return scheduler.isShutdown();
+  public boolean isShutdown() throws ScheduleException {
+    try {
+      return scheduler.isShutdown();
+    } catch (SchedulerException e) {
+      throw new ScheduleException("the scheduler's state is unknown", e);
+    }
   }
 
   static Date nextFireTime(Scheduler scheduler) throws SchedulerException {

@@ -35,7 +35,7 @@ public record TrialRow(
 
   /**
    * The {@code source_status} cell: {@code fresh} when every record is, a single record's status,
-   * or else each registry's: {@code CTGOV: fresh; ISRCTN: carried over (data of …)}.
+   * or else each registry's: {@code A: fresh; B: carried over (data of …)}.
    */
   String sourceStatus() {
     if (sources.stream().allMatch(s -> s.status() instanceof SourceStatus.Fresh)) {

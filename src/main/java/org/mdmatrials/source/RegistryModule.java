@@ -14,7 +14,7 @@ import org.mdmatrials.core.Registry;
 public interface RegistryModule {
   Registry registry();
 
-  /** {@code ctgov}: lower case letters and digits. */
+  /** The registry's key: lower case letters and digits. */
   String key();
 
   /** The registry's address when the configuration gives none. */

@@ -18,7 +18,7 @@ public final class SourceSection {
   private final JsonNode node;
 
   /**
-   * @param path the section's key, {@code sources.ctgov}
+   * @param path the section's key, {@code sources.<key>}
    * @param node the section as parsed, or a missing node when the configuration leaves it out
    */
   public SourceSection(String path, JsonNode node) {

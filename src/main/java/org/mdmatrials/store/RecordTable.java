@@ -67,20 +67,24 @@ public final class RecordTable {
    *     added before
    */
   public int add(Trial trial, Payload payload, Set<String> registryIds, SourceStatus status)
-      throws SQLException {
+      throws IOException {
     if (!added.add(trial.registry().code() + " " + trial.trialId())) {
       return -1;
     }
     var updated = trial.dates().lastUpdatePosted();
-    return addRow(
-        trial.registry().code(),
-        trial.trialId(),
-        trial.trialId(),
-        updated == null ? null : updated.toString(),
-        status.text(),
-        String.join(" ", registryIds),
-        TrialJson.write(trial),
-        payload.utf8());
+    try {
+      return addRow(
+          trial.registry().code(),
+          trial.trialId(),
+          trial.trialId(),
+          updated == null ? null : updated.toString(),
+          status.text(),
+          String.join(" ", registryIds),
+          TrialJson.write(trial),
+          payload.utf8());
+    } catch (SQLException e) {
+      throw Sql.failed("store " + trial.trialId() + " in trials.sqlite", e);
+    }
   }
 
   /** Told of each record copied from a previous snapshot. */
@@ -98,6 +102,20 @@ public final class RecordTable {
    * @return how many records were copied
    */
   public int carryOver(
+      Path previous,
+      Registry registry,
+      Set<String> except,
+      SourceStatus whenFresh,
+      CopiedRecord copied)
+      throws IOException {
+    try {
+      return copy(previous, registry, except, whenFresh, copied);
+    } catch (SQLException e) {
+      throw Sql.failed("carry the records of " + registry + " over from " + previous, e);
+    }
+  }
+
+  private int copy(
       Path previous,
       Registry registry,
       Set<String> except,
@@ -144,27 +162,36 @@ public final class RecordTable {
   public record Stored(int key, Trial trial, SourceStatus status) {}
 
   /** The stored records with these keys, in key order. */
-  public List<Stored> read(List<Integer> keys) throws SQLException, IOException {
-    flush();
+  public List<Stored> read(List<Integer> keys) throws IOException {
     String marks = String.join(", ", keys.stream().map(k -> "?").toList());
-    return Sql.list(
-        db,
-        "SELECT record_key, registry, record_id, record, source_status FROM source_records"
-            + " WHERE record_key IN ("
-            + marks
-            + ") ORDER BY record_key",
-        rs ->
-            new Stored(
-                rs.getInt(1),
-                TrialJson.read(rs.getBytes(4), rs.getString(2) + " " + rs.getString(3), registries),
-                SourceStatus.parse(rs.getString(5))),
-        keys.toArray());
+    try {
+      flush();
+      return Sql.list(
+          db,
+          "SELECT record_key, registry, record_id, record, source_status FROM source_records"
+              + " WHERE record_key IN ("
+              + marks
+              + ") ORDER BY record_key",
+          rs ->
+              new Stored(
+                  rs.getInt(1),
+                  TrialJson.read(
+                      rs.getBytes(4), rs.getString(2) + " " + rs.getString(3), registries),
+                  SourceStatus.parse(rs.getString(5))),
+          keys.toArray());
+    } catch (SQLException e) {
+      throw Sql.failed("read the records " + keys + " back from trials.sqlite", e);
+    }
   }
 
   /** Files the records with {@code keys} under the trial row {@code trialId}. */
-  public void assign(String trialId, List<Integer> keys) throws SQLException {
-    for (int key : keys) {
-      assignments.add(trialId, key);
+  public void assign(String trialId, List<Integer> keys) throws IOException {
+    try {
+      for (int key : keys) {
+        assignments.add(trialId, key);
+      }
+    } catch (SQLException e) {
+      throw Sql.failed("file the records of " + trialId + " in trials.sqlite", e);
     }
   }
 

@@ -78,6 +78,14 @@ final class Sql {
     }
   }
 
+  /**
+   * A failure of the database as the store's callers see it: an IOException saying what could not
+   * be done, and why.
+   */
+  static IOException failed(String what, SQLException e) {
+    return new IOException("Could not " + what + ": " + e.getMessage(), e);
+  }
+
   /** Reads one row of a result. */
   @FunctionalInterface
   interface RowReader<T> {

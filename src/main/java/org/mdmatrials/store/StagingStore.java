@@ -39,12 +39,19 @@ public final class StagingStore implements AutoCloseable {
    *
    * @param registries the registries whose records may be added, to read them back by
    */
-  public static StagingStore create(Path file, Registries registries)
-      throws SQLException, IOException {
+  public static StagingStore create(Path file, Registries registries) throws IOException {
     if (Files.exists(file)) {
       throw new IOException(file + " exists already");
     }
-    Connection db = Sql.open(file);
+    try {
+      return create(Sql.open(file), registries);
+    } catch (SQLException e) {
+      throw Sql.failed("create " + file, e);
+    }
+  }
+
+  private static StagingStore create(Connection db, Registries registries)
+      throws SQLException, IOException {
     try (Statement st = db.createStatement()) {
       // The file is private until published and rebuilt from scratch after a crash: no journal
       // needed. Records are large (a registry's JSON each): bigger pages mean shorter overflow
@@ -80,7 +87,15 @@ public final class StagingStore implements AutoCloseable {
    * @param previous the previous snapshot's trials.sqlite, or null when there is none
    * @return how many changes of each type
    */
-  public Map<Change.Type, Integer> writeChanges(@Nullable Path previous)
+  public Map<Change.Type, Integer> writeChanges(@Nullable Path previous) throws IOException {
+    try {
+      return compare(previous);
+    } catch (SQLException e) {
+      throw Sql.failed("compare the trials with those of " + previous, e);
+    }
+  }
+
+  private Map<Change.Type, Integer> compare(@Nullable Path previous)
       throws SQLException, IOException {
     flush();
     Map<Change.Type, Integer> counts = new EnumMap<>(Change.Type.class);
@@ -103,31 +118,43 @@ public final class StagingStore implements AutoCloseable {
   }
 
   /** Records the run that wrote the snapshot. */
-  public void writeRun(RunReport report) throws SQLException {
-    flush();
-    RunTable.write(db, report);
+  public void writeRun(RunReport report) throws IOException {
+    try {
+      flush();
+      RunTable.write(db, report);
+    } catch (SQLException e) {
+      throw Sql.failed("record the run in trials.sqlite", e);
+    }
   }
 
   /** Creates the indexes, commits, and leaves the file in rollback-journal mode for readers. */
-  public void finish() throws SQLException, IOException {
-    flush();
-    try (Statement st = db.createStatement()) {
-      for (String sql : Sql.statements("indexes.sql")) {
-        st.execute(sql);
+  public void finish() throws IOException {
+    try {
+      flush();
+      try (Statement st = db.createStatement()) {
+        for (String sql : Sql.statements("indexes.sql")) {
+          st.execute(sql);
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        st.execute("PRAGMA journal_mode = DELETE");
       }
-      db.commit();
-      db.setAutoCommit(true);
-      st.execute("PRAGMA journal_mode = DELETE");
+      db.close();
+    } catch (SQLException e) {
+      throw Sql.failed("finish trials.sqlite", e);
     }
-    db.close();
   }
 
   /** Closes the file; unless {@link #finish} ran, what was added is rolled back. */
   @Override
-  public void close() throws SQLException {
-    if (!db.isClosed()) {
-      db.rollback();
-      db.close();
+  public void close() throws IOException {
+    try {
+      if (!db.isClosed()) {
+        db.rollback();
+        db.close();
+      }
+    } catch (SQLException e) {
+      throw Sql.failed("close trials.sqlite", e);
     }
   }
 

@@ -69,7 +69,15 @@ public final class TrialTable {
   }
 
   /** Adds a trial's row and its parts. */
-  public void add(TrialRow row) throws SQLException {
+  public void add(TrialRow row) throws IOException {
+    try {
+      insert(row);
+    } catch (SQLException e) {
+      throw Sql.failed("store the row of " + row.trial().trialId() + " in trials.sqlite", e);
+    }
+  }
+
+  private void insert(TrialRow row) throws SQLException {
     Object[] cells = new Object[COLUMNS.size()];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = COLUMNS.get(i).valueOf(row);
@@ -101,29 +109,37 @@ public final class TrialTable {
   }
 
   /** Removes a trial's row and its parts. */
-  public void remove(String trialId) throws SQLException {
-    flush();
-    for (String table : PARTS) {
-      Sql.execute(db, "DELETE FROM " + table + " WHERE trial_id = ?", trialId);
+  public void remove(String trialId) throws IOException {
+    try {
+      flush();
+      for (String table : PARTS) {
+        Sql.execute(db, "DELETE FROM " + table + " WHERE trial_id = ?", trialId);
+      }
+    } catch (SQLException e) {
+      throw Sql.failed("remove the row of " + trialId + " from trials.sqlite", e);
     }
   }
 
   /** The number of trial rows, and of those studying MDMA by primary category. */
   public record Counts(int trials, Map<Indication, Integer> studiedByCategory) {}
 
-  public Counts counts() throws SQLException, IOException {
-    flush();
-    int all = Sql.list(db, "SELECT count(*) FROM trials", rs -> rs.getInt(1)).get(0);
-    Map<Indication, Integer> studied = new EnumMap<>(Indication.class);
-    for (var row :
-        Sql.list(
-            db,
-            "SELECT primary_category, count(*) FROM trials WHERE mdma_role = 'INTERVENTION'"
-                + " GROUP BY primary_category",
-            rs -> Map.entry(Indication.valueOf(rs.getString(1)), rs.getInt(2)))) {
-      studied.put(row.getKey(), row.getValue());
+  public Counts counts() throws IOException {
+    try {
+      flush();
+      int all = Sql.list(db, "SELECT count(*) FROM trials", rs -> rs.getInt(1)).get(0);
+      Map<Indication, Integer> studied = new EnumMap<>(Indication.class);
+      for (var row :
+          Sql.list(
+              db,
+              "SELECT primary_category, count(*) FROM trials WHERE mdma_role = 'INTERVENTION'"
+                  + " GROUP BY primary_category",
+              rs -> Map.entry(Indication.valueOf(rs.getString(1)), rs.getInt(2)))) {
+        studied.put(row.getKey(), row.getValue());
+      }
+      return new Counts(all, studied);
+    } catch (SQLException e) {
+      throw Sql.failed("count the trials of trials.sqlite", e);
     }
-    return new Counts(all, studied);
   }
 
   void flush() throws SQLException {
