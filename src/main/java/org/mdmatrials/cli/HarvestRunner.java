@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.OutputLayout;
@@ -29,8 +30,8 @@ final class HarvestRunner {
   private final Classifier classifier;
   private final Modules modules;
   private final ProgressListener progress;
-  private volatile StopSignal stop;
-  private volatile OkHttpClient runningClient;
+  private volatile @Nullable StopSignal stop;
+  private volatile @Nullable OkHttpClient runningClient;
 
   HarvestRunner(
       HarvesterConfig settings, Classifier classifier, Modules modules, ProgressListener progress) {

@@ -1,6 +1,7 @@
 package org.mdmatrials.cli;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.ConfigLoader;
 import org.mdmatrials.config.HarvesterConfig;
@@ -25,14 +26,14 @@ final class HarvestSettings {
       names = "--output",
       paramLabel = "DIR",
       description = "Output folder; overrides 'output'.")
-  Path output;
+  @Nullable Path output;
 
   @Option(
       names = "--rate-limit",
       paramLabel = "REQUESTS_PER_SECOND",
       description =
           "Requests per second to each registry host, 0 for no limit; overrides 'http.rate-limit'.")
-  Double rateLimit;
+  @Nullable Double rateLimit;
 
   /** Adds a {@code --<key>-url} flag per module to {@code command}. */
   static void addUrlOptions(CommandSpec command, Modules modules) {

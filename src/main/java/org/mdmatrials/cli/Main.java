@@ -1,6 +1,7 @@
 package org.mdmatrials.cli;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.mdmatrials.source.RegistryModule;
@@ -54,7 +55,8 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main(), new Factory(registries, terminal));
     for (String harvesting : List.of("run", "schedule", "validate")) {
       HarvestSettings.addUrlOptions(
-          cli.getSubcommands().get(harvesting).getCommandSpec(), registries);
+          Objects.requireNonNull(cli.getSubcommands().get(harvesting)).getCommandSpec(),
+          registries);
     }
     return cli;
   }

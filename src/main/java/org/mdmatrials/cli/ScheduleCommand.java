@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.classify.RulesException;
@@ -49,7 +50,7 @@ final class ScheduleCommand implements Callable<Integer> {
       paramLabel = "EXPR",
       description =
           "Quartz cron expression, seconds first (e.g. \"0 30 2 * * ?\"); overrides 'schedule.cron'.")
-  String cron;
+  @Nullable String cron;
 
   @Option(names = "--now", description = "Harvest once at start, then on the schedule.")
   boolean now;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.store.TrialDossier;
 import org.mdmatrials.store.TrialDossier.Field;
@@ -164,7 +165,7 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  private static String value(TrialDossier trial, String name) {
+  private static @Nullable String value(TrialDossier trial, String name) {
     return trial.fields().stream()
         .filter(f -> f.name().equals(name))
         .map(Field::value)
@@ -172,7 +173,7 @@ final class ShowCommand implements Callable<Integer> {
         .orElse(null);
   }
 
-  private static String orNone(String value) {
+  private static String orNone(@Nullable String value) {
     return value == null ? "(none)" : value;
   }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Registries;
@@ -49,7 +50,7 @@ public final class ConfigLoader {
       throws ConfigException {
     ConfigFile raw = parse(file);
     String where = file.toString();
-    Path folder = file.toAbsolutePath().getParent();
+    Path folder = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the config's folder");
     var http = raw.http() == null ? HttpFile.DEFAULTS : raw.http();
     return new HarvesterConfig(
         raw.contact() == null ? "" : raw.contact().strip(),
@@ -178,7 +179,7 @@ public final class ConfigLoader {
     return order;
   }
 
-  private static HarvesterConfig.Schedule schedule(ScheduleFile schedule, String where)
+  private static HarvesterConfig.Schedule schedule(@Nullable ScheduleFile schedule, String where)
       throws ConfigException {
     ScheduleFile s = schedule == null ? new ScheduleFile(null, null) : schedule;
     try {
@@ -224,7 +225,8 @@ public final class ConfigLoader {
     return value;
   }
 
-  private static int atLeast(Integer value, int fallback, int minimum, String where, String key)
+  private static int atLeast(
+      @Nullable Integer value, int fallback, int minimum, String where, String key)
       throws ConfigException {
     int number = value == null ? fallback : value;
     if (number < minimum) {
@@ -234,32 +236,32 @@ public final class ConfigLoader {
     return number;
   }
 
-  private static String orDefault(String value, String fallback) {
+  private static String orDefault(@Nullable String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value;
   }
 
   /** The file as written: every key optional here, defaults and checks applied in {@link #load}. */
   record ConfigFile(
-      String contact,
-      String output,
-      String categories,
-      List<String> registryOrder,
-      Integer fullHarvestEveryDays,
-      ScheduleFile schedule,
+      @Nullable String contact,
+      @Nullable String output,
+      @Nullable String categories,
+      @Nullable List<String> registryOrder,
+      @Nullable Integer fullHarvestEveryDays,
+      @Nullable ScheduleFile schedule,
       @Nullable JsonNode sources,
       @Nullable HttpFile http) {}
 
-  record ScheduleFile(String cron, String timeZone) {}
+  record ScheduleFile(@Nullable String cron, @Nullable String timeZone) {}
 
   record HttpFile(
-      Integer connectTimeoutSeconds,
-      Integer readTimeoutSeconds,
-      Integer callTimeoutSeconds,
-      Integer maxTries,
-      Integer backoffBaseMillis,
-      Integer backoffMaxSeconds,
-      Integer retryAfterCapSeconds,
-      Double rateLimit) {
+      @Nullable Integer connectTimeoutSeconds,
+      @Nullable Integer readTimeoutSeconds,
+      @Nullable Integer callTimeoutSeconds,
+      @Nullable Integer maxTries,
+      @Nullable Integer backoffBaseMillis,
+      @Nullable Integer backoffMaxSeconds,
+      @Nullable Integer retryAfterCapSeconds,
+      @Nullable Double rateLimit) {
     static final HttpFile DEFAULTS = new HttpFile(null, null, null, null, null, null, null, null);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How often and how patiently a request is tried again: at most {@code maxTries} tries, waiting
@@ -69,7 +70,7 @@ public final class RetryPolicy {
    * Waits before try {@code triesSoFar + 1} to {@code host}: as long as {@code retryAfter} asks (at
    * most the cap), or else by exponential backoff with jitter; and counts the retry.
    */
-  public void pause(String host, int triesSoFar, Duration retryAfter) throws IOException {
+  public void pause(String host, int triesSoFar, @Nullable Duration retryAfter) throws IOException {
     retries.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
     sleeper.sleep(retryAfter != null ? min(retryAfter, retryAfterCap) : backoff(triesSoFar));
   }

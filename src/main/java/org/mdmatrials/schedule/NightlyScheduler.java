@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -152,7 +153,7 @@ public final class NightlyScheduler {
     }
   }
 
-  static Date nextFireTime(Scheduler scheduler) throws SchedulerException {
+  static @Nullable Date nextFireTime(Scheduler scheduler) throws SchedulerException {
     Trigger trigger = scheduler.getTrigger(NIGHTLY);
     return trigger == null ? null : trigger.getNextFireTime();
   }

@@ -53,7 +53,7 @@ final class CrossTable {
     return render(
         caption,
         Comparator.comparing((String c) -> c.equals(Labels.NOT_GIVEN))
-            .thenComparing(c -> -columnTotals.get(c))
+            .thenComparing(c -> -columnTotals.getOrDefault(c, 0L))
             .thenComparing(Comparator.naturalOrder()));
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Indication;
 
 /** What people read for the snapshot's codes: category names and colours, statuses, phases. */
@@ -20,7 +21,7 @@ final class Labels {
   private Labels() {}
 
   /** A moment to the second, in UTC: {@code 2026-11-28T02:30:00Z}. */
-  static String time(Instant instant) {
+  static @Nullable String time(@Nullable Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
@@ -30,7 +31,7 @@ final class Labels {
   }
 
   /** The label of a category stored by name; a name the report does not know is shown as is. */
-  static String category(String name) {
+  static String category(@Nullable String name) {
     for (Indication category : Indication.values()) {
       if (category.name().equals(name)) {
         return category(category);
@@ -61,7 +62,7 @@ final class Labels {
   }
 
   /** {@code ACTIVE_NOT_RECRUITING} as {@code Active not recruiting}. */
-  static String code(String code) {
+  static String code(@Nullable String code) {
     if (code == null || code.isBlank()) {
       return NOT_GIVEN;
     }

@@ -2,6 +2,7 @@ package org.mdmatrials.sink.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTML that the report's own code wrote: a {@link Template} inserts it as it is, and escapes
@@ -37,10 +38,11 @@ record Markup(String html) {
    * A link to a registry's page when {@code url} is an http or https address; the plain text
    * otherwise, so that no registry value can become a {@code javascript:} link.
    */
-  static Markup link(String text, String url) {
-    String scheme = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+  static Markup link(String text, @Nullable String url) {
+    String address = url == null ? "" : url.strip();
+    String scheme = address.toLowerCase(Locale.ROOT);
     if (scheme.startsWith("https://") || scheme.startsWith("http://")) {
-      return LINK.fill("url", url.strip(), "text", text);
+      return LINK.fill("url", address, "text", text);
     }
     return escape(text);
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A piece of HTML with named slots, {@code {{name}}}. A value put into a slot is escaped unless it
@@ -39,11 +40,11 @@ final class Template {
    * @param namesAndValues slot name, value, slot name, value …; every slot must be named, and only
    *     slots
    */
-  Markup fill(Object... namesAndValues) {
+  Markup fill(@Nullable Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("expected slot names and values in pairs");
     }
-    Map<String, Object> values = new HashMap<>();
+    Map<String, @Nullable Object> values = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];
       if (!slots.contains(name)) {
@@ -63,7 +64,7 @@ final class Template {
     return new Markup(out.toString());
   }
 
-  private static String html(Object value) {
+  private static String html(@Nullable Object value) {
     if (value == null) {
       return "";
     }

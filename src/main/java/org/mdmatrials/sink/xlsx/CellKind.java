@@ -59,9 +59,9 @@ enum CellKind {
   private static final int WHOLE_SECOND_LENGTH = "2026-11-28T02:30:00Z".length();
   private static final int FIRST_EXCEL_YEAR = 1900;
 
-  private final String format;
+  private final @Nullable String format;
 
-  CellKind(String format) {
+  CellKind(@Nullable String format) {
     this.format = format;
   }
 
@@ -69,7 +69,7 @@ enum CellKind {
    * The number format of the column's cells, or null for none. It is set on the column's rows, not
    * cell by cell (much the cheaper), and shows text, such as a partial date, unchanged.
    */
-  String format() {
+  @Nullable String format() {
     return format;
   }
 
