@@ -18,12 +18,14 @@ import org.mdmatrials.core.Change;
 import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
+import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceOutcome;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.store.HistoryStore;
 import org.mdmatrials.store.PreviousSnapshot;
+import org.mdmatrials.store.PrimaryOutcomeVersions;
 import org.mdmatrials.store.SnapshotRows;
 import org.mdmatrials.store.StagingStore;
 import org.mdmatrials.store.TrialTable;
@@ -121,21 +123,25 @@ public final class HarvestRun {
           new RecordIntake(store, classifier, options.trialIds(), run.started(), progress);
       List<SourceOutcome> outcomes = fetch(run, store, intake);
       if (stop.raised()) {
-        return new Staged(report(run, RunOutcome.FAILED, outcomes, intake, List.of(STOPPED)), null);
+        return new Staged(failed(run, outcomes, intake.skippedRecords(), List.of(STOPPED)), null);
       }
       if (outcomes.stream().allMatch(SourceOutcome::failed)) {
         return new Staged(
-            report(run, RunOutcome.FAILED, outcomes, intake, Fetch.problems(outcomes)), null);
+            failed(run, outcomes, intake.skippedRecords(), Fetch.problems(outcomes)), null);
       }
       Fetch.problems(outcomes).forEach(intake::warn);
       checkpoint.reached(Checkpoint.Moment.HARVESTED);
       progress.writing();
       join(run, store, intake);
+      new OutcomeBackfill(
+              new PrimaryOutcomeVersions(layout.history()), store, intake, stop, run.id())
+          .run(sources, outcomes);
       RunReport report = finish(run, store, outcomes, intake);
       return new Staged(report, writeFiles(run, report, staging));
     } catch (Exception e) {
       log.error("Writing the snapshot failed", e);
-      return new Staged(failed(run, List.of(), "Writing the snapshot failed: " + e), null);
+      return new Staged(
+          failed(run, List.of(), List.of(), List.of("Writing the snapshot failed: " + e)), null);
     }
   }
 
@@ -176,6 +182,7 @@ public final class HarvestRun {
     TrialTable.Counts counts = store.trials().counts();
     Map<Change.Type, Integer> changes =
         store.writeChanges(run.previous().map(PreviousSnapshot::database).orElse(null));
+    store.writeOutcomeChanges(layout.history());
     boolean clean = intake.skippedRecords().isEmpty() && intake.warnings().isEmpty();
     RunReport report =
         new RunReport(
@@ -222,7 +229,7 @@ public final class HarvestRun {
     RunReport report = staged.report();
     try (HistoryStore.Recording versions = staged.versions()) {
       if (report.published() && stop.raised()) {
-        report = failed(run, report.sources(), STOPPED);
+        report = failed(run, report.sources(), List.of(), List.of(STOPPED));
       }
       if (!report.published()) {
         snapshots.discard(staging);
@@ -240,28 +247,9 @@ public final class HarvestRun {
     }
   }
 
-  private RunReport report(
-      Run run,
-      RunOutcome outcome,
-      List<SourceOutcome> outcomes,
-      RecordIntake intake,
-      List<String> errors) {
-    return new RunReport(
-        run.id(),
-        run.started(),
-        clock.instant(),
-        outcome,
-        null,
-        0,
-        Map.of(),
-        Map.of(),
-        outcomes,
-        intake.skippedRecords(),
-        retriesByHost.get(),
-        errors);
-  }
-
-  private RunReport failed(Run run, List<SourceOutcome> outcomes, String error) {
+  /** The report of a run that published nothing. */
+  private RunReport failed(
+      Run run, List<SourceOutcome> outcomes, List<SkippedRecord> skipped, List<String> errors) {
     return new RunReport(
         run.id(),
         run.started(),
@@ -272,9 +260,9 @@ public final class HarvestRun {
         Map.of(),
         Map.of(),
         outcomes,
-        List.of(),
+        skipped,
         retriesByHost.get(),
-        List.of(error));
+        errors);
   }
 
   private void writeFailedReport(RunReport report) {

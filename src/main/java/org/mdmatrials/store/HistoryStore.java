@@ -171,6 +171,7 @@ public final class HistoryStore {
             + ",\n  PRIMARY KEY (trial_id, valid_from_run))");
     st.execute(
         "CREATE INDEX IF NOT EXISTS trial_versions_current ON trial_versions (trial_id, valid_to_run)");
+    PrimaryOutcomeVersions.create(st);
   }
 
   /**

@@ -10,13 +10,14 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.ResultsStatus;
+import org.mdmatrials.sink.Snapshot;
 import org.mdmatrials.sink.TrialColumn;
 import org.mdmatrials.sink.report.SnapshotFigures.Cell;
 
 /**
  * Whether the evidence of the MDMA trials is out, counted as their rows are read: trials by primary
- * category and results status, and the overdue trials listed, most overdue first, no more than a
- * given number of them kept however many there are.
+ * category and results status, the overdue trials listed, most overdue first, and the trials whose
+ * primary outcomes changed; no more than a given number of either kept however many there are.
  */
 final class EvidenceFigures {
   private static final Comparator<Overdue> MOST_OVERDUE_FIRST =
@@ -28,6 +29,8 @@ final class EvidenceFigures {
   private final Map<List<String>, Long> byStatus = new HashMap<>();
   private final TreeSet<Overdue> overdue = new TreeSet<>(MOST_OVERDUE_FIRST);
   private long overdueTrials;
+  private final List<OutcomeChangesSection.Line> outcomeChanges = new ArrayList<>();
+  private long outcomeChangeCount;
 
   /** One overdue trial: what to link it by, and since when and how long its results are due. */
   record Overdue(
@@ -72,6 +75,35 @@ final class EvidenceFigures {
     if (overdue.size() > listed) {
       overdue.pollLast();
     }
+  }
+
+  /** Counts one trial whose outcomes changed, cells as {@link Snapshot#forEachOutcomeChange}. */
+  void outcomeChange(List<@Nullable Object> cells) {
+    if (!"INTERVENTION".equals(cells.get(3))) {
+      return;
+    }
+    outcomeChangeCount++;
+    if (outcomeChanges.size() < listed) {
+      outcomeChanges.add(
+          new OutcomeChangesSection.Line(
+              String.valueOf(cells.get(0)),
+              text(cells.get(1)),
+              text(cells.get(2)),
+              String.valueOf(cells.get(4)),
+              String.valueOf(cells.get(5)),
+              text(cells.get(6)),
+              text(cells.get(7))));
+    }
+  }
+
+  /** The MDMA trials whose primary outcomes changed, the first listed of them, by trial id. */
+  List<OutcomeChangesSection.Line> outcomeChanges() {
+    return outcomeChanges;
+  }
+
+  /** How many MDMA trials' primary outcomes changed, listed or not. */
+  long outcomeChangeCount() {
+    return outcomeChangeCount;
   }
 
   /** MDMA trials by primary category (row) and results status (column). */

@@ -53,7 +53,8 @@ public final class HtmlReportWriter implements SnapshotFile {
           {{studied}}, each once, under its primary category.</p>
           {{warning}}<nav><a href="#status">Status</a> <a href="#phase">Phase</a> \
           <a href="#starts">Starts per year</a> <a href="#enrolment">Enrolment</a> \
-          <a href="#evidence">Evidence</a> <a href="#changes">Changes</a> <a href="#registries">Registries</a> <a href="#run">Run</a></nav>
+          <a href="#evidence">Evidence</a> <a href="#outcomes">Outcome changes</a> \
+          <a href="#changes">Changes</a> <a href="#registries">Registries</a> <a href="#run">Run</a></nav>
           </header>
           <main>
           {{sections}}</main>
@@ -136,6 +137,12 @@ public final class HtmlReportWriter implements SnapshotFile {
             EvidenceSection.render(
                 figures.evidence(),
                 LocalDate.ofInstant(run.startedAt(), ZoneOffset.UTC).toString())));
+    sections.add(
+        section(
+            "outcomes",
+            "MDMA trials whose primary outcomes changed",
+            OutcomeChangesSection.render(
+                figures.evidence().outcomeChanges(), figures.evidence().outcomeChangeCount())));
     sections.add(
         section(
             "changes",

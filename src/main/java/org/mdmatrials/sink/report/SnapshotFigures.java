@@ -82,6 +82,7 @@ final class SnapshotFigures {
     SnapshotFigures figures = new SnapshotFigures(new EvidenceFigures(day, listed));
     snapshot.forEachChange(cells -> figures.change(cells, listed));
     snapshot.forEachTrial(figures::trial);
+    snapshot.forEachOutcomeChange(figures.evidence::outcomeChange);
     snapshot.forEachRecord(figures::record);
     return figures;
   }
@@ -146,7 +147,7 @@ final class SnapshotFigures {
     return trials;
   }
 
-  /** Whether the MDMA trials' evidence is out. */
+  /** Whether the MDMA trials' evidence is out, and whose primary outcomes changed. */
   EvidenceFigures evidence() {
     return evidence;
   }

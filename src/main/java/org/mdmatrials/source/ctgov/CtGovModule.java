@@ -38,7 +38,7 @@ public final class CtGovModule implements RegistryModule {
   /** Harvested unless switched off; the search is needed then. */
   @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
-    section.allowOnly(Set.of("enabled", "url", "page-size", "search"));
+    section.allowOnly(Set.of("enabled", "url", "page-size", "search", "history-requests"));
     boolean enabled = section.enabled(true);
     return new Settings(
         enabled,
@@ -46,7 +46,8 @@ public final class CtGovModule implements RegistryModule {
         section.integer("page-size", 1000, 1, 1000, "1 to 1000 (the API's maximum)"),
         enabled
             ? section.texts("search", "must name at least one query parameter, such as query.term")
-            : Map.of());
+            : Map.of(),
+        section.integer("history-requests", 60, 0, 10_000, "0 (none) to 10000 a night"));
   }
 
   @Override
@@ -61,8 +62,11 @@ public final class CtGovModule implements RegistryModule {
 
   /**
    * @param search {@code GET /studies} parameters ({@code query.term} and the like), sent as given
+   * @param historyRequests the requests a night may spend reading record histories (the primary
+   *     outcomes as first registered); 0 reads none
    */
-  record Settings(boolean enabled, String url, int pageSize, Map<String, String> search)
+  record Settings(
+      boolean enabled, String url, int pageSize, Map<String, String> search, int historyRequests)
       implements SourceSettings {
     Settings {
       search = Map.copyOf(search);
@@ -70,7 +74,7 @@ public final class CtGovModule implements RegistryModule {
 
     @Override
     public SourceSettings withUrl(String newUrl) {
-      return new Settings(enabled, newUrl, pageSize, search);
+      return new Settings(enabled, newUrl, pageSize, search, historyRequests);
     }
 
     @Override
@@ -79,6 +83,7 @@ public final class CtGovModule implements RegistryModule {
       keys.put("enabled", enabled);
       keys.put("url", url);
       keys.put("page-size", pageSize);
+      keys.put("history-requests", historyRequests);
       search.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> keys.put("search." + e.getKey(), e.getValue()));
@@ -87,7 +92,7 @@ public final class CtGovModule implements RegistryModule {
 
     @Override
     public TrialSource open(SourceContext context) {
-      return new CtGovSource(context.client(), HttpUrl.get(url), search, pageSize);
+      return new CtGovSource(context.client(), HttpUrl.get(url), search, pageSize, historyRequests);
     }
   }
 }
