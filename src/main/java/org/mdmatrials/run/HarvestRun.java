@@ -133,9 +133,6 @@ public final class HarvestRun {
       checkpoint.reached(Checkpoint.Moment.HARVESTED);
       progress.writing();
       join(run, store, intake);
-      new OutcomeBackfill(
-              new PrimaryOutcomeVersions(layout.history()), store, intake, stop, run.id())
-          .run(sources, outcomes);
       RunReport report = finish(run, store, outcomes, intake);
       return new Staged(report, writeFiles(run, report, staging));
     } catch (Exception e) {
@@ -175,13 +172,21 @@ public final class HarvestRun {
         .mergeGroups(intake.groups());
   }
 
-  /** Counts the trials, compares them with the previous snapshot, and records the run. */
+  /**
+   * Counts the trials, compares them with the previous snapshot, back-fills the record histories of
+   * the MDMA trials and compares their primary outcomes with the first known, and records the run.
+   */
   private RunReport finish(
       Run run, StagingStore store, List<SourceOutcome> outcomes, RecordIntake intake)
       throws Exception {
     TrialTable.Counts counts = store.trials().counts();
     Map<Change.Type, Integer> changes =
         store.writeChanges(run.previous().map(PreviousSnapshot::database).orElse(null));
+    if (!counts.studiedByCategory().isEmpty()) {
+      new OutcomeBackfill(
+              new PrimaryOutcomeVersions(layout.history()), store, intake, stop, run.id())
+          .run(sources, outcomes);
+    }
     store.writeOutcomeChanges(layout.history());
     boolean clean = intake.skippedRecords().isEmpty() && intake.warnings().isEmpty();
     RunReport report =

@@ -137,7 +137,10 @@ public final class StagingStore implements AutoCloseable {
   /** A registry record whose trial studies MDMA, and that trial. */
   public record StudiedRecord(String recordId, String trialId) {}
 
-  /** The records of {@code registry} whose trial studies MDMA, by record id. */
+  /**
+   * The records of {@code registry} whose trial studies MDMA, by record id. The records are large
+   * (their payloads) and not indexed yet: ask only when some trial studies MDMA.
+   */
   public List<StudiedRecord> studiedRecords(Registry registry) throws IOException {
     try {
       flush();
