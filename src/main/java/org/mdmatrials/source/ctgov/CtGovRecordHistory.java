@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
@@ -126,6 +127,7 @@ final class CtGovRecordHistory implements RecordHistory {
       }
       read.add(new Change(change.path("version").intValue(), date(change, path), outcomes));
     }
+    read.sort(Comparator.comparingInt(Change::number));
     return read;
   }
 

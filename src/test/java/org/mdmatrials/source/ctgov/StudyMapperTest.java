@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mdmatrials.Fixtures;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.Eligibility;
@@ -89,6 +91,31 @@ class StudyMapperTest {
                 "Response After Induction Therapy",
                 "Study enrollment to the end of induction therapy"),
             new Outcome("Incidence Rate of Local Recurrence", "Up to 3 years"));
+  }
+
+  /** The recorded studies with results: when they were posted, and the publications linked. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "NCT00567567 | 2017-06-27 | PMID:40036726; PMID:32530765; PMID:31454045 | 2021-12",
+        "NCT00716976 | 2017-06-01 | PMID:27914822 | 2021-07",
+        "NCT01305200 | 2017-05-09 | | 2016-11",
+        "NCT01987596 | 2020-10-29 | | 2020-10",
+        "NCT03275402 | 2024-02-13 | PMID:39083105; PMID:38464207 | 2024-01",
+      })
+  void readsWhenResultsWerePostedAndTheResultsPublicationsOfEveryRecordedStudyWithResults(
+      String nctId, String posted, String publications, String verified) throws Exception {
+    Trial trial = map(nctId);
+
+    assertThat(trial.results().hasResults()).isTrue();
+    assertThat(trial.results().resultsFirstPosted()).isEqualTo(PartialDate.parse(posted));
+    assertThat(String.join("; ", trial.results().publications()))
+        .isEqualTo(publications == null ? "" : publications);
+    assertThat(trial.status().statusVerified()).isEqualTo(PartialDate.parse(verified));
+    assertThat(trial.design().primaryOutcomes()).isNotEmpty();
+    assertThat(trial.design().allocation()).isIn("RANDOMIZED", "NA");
+    assertThat(trial.design().eligibility().healthyVolunteers()).isFalse();
   }
 
   @Test
