@@ -1,7 +1,6 @@
 package org.mdmatrials.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -24,11 +23,6 @@ public final class SourceSection {
   public SourceSection(String path, JsonNode node) {
     this.path = path;
     this.node = node;
-  }
-
-  /** A section the configuration leaves out. */
-  public static SourceSection absent(String path) {
-    return new SourceSection(path, MissingNode.getInstance());
   }
 
   public boolean isPresent() {
