@@ -79,6 +79,11 @@ final class ValidateCommand implements Callable<Integer> {
         "contact",
         c.contact().isEmpty() ? "(empty: the User-Agent names no contact)" : c.contact());
     keys.put("output", c.output());
+    keys.put(
+        "log-folder",
+        c.logFolder() == null
+            ? "(none: logs go to standard error only)"
+            : c.logFolder() + " (a file a day, kept " + Logging.KEEP_DAYS + " days)");
     keys.put("categories", c.categories());
     keys.put("registry-order", c.registryOrder().stream().map(Registry::code).toList());
     keys.put("full-harvest-every-days", c.fullHarvestEvery().toDays());

@@ -139,7 +139,7 @@ class RunCommandTest {
   }
 
   @Test
-  void failsWithExitOneAndPublishesNothingWhenTheRegistryFails() throws Exception {
+  void failsAFirstNightWithExitOneTellingThatThereIsNoSnapshotYet() throws Exception {
     registry.stubFor(
         get(urlPathEqualTo("/api/v2/studies"))
             .willReturn(
@@ -159,13 +159,29 @@ class RunCommandTest {
             registry.baseUrl() + "/api/v2");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString())
-        .contains("harvest failed; nothing was published")
-        .contains("ClinicalTrials.gov: HTTP 500 from " + registry.baseUrl() + "/api/v2/studies");
     assertThat(output.resolve("latest")).doesNotExist();
     try (var left = Files.list(output.resolve("snapshots"))) {
       assertThat(left).isEmpty();
     }
+    List<Path> reports;
+    try (var files = Files.list(output.resolve("runs"))) {
+      reports = files.toList();
+    }
+    assertThat(reports).hasSize(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "mdma-trials: the harvest failed and nothing was published; there is no snapshot yet"
+                + " (no "
+                + output.resolve("latest")
+                + ").\n"
+                + "  ClinicalTrials.gov: localhost:"
+                + registry.getPort()
+                + " answered HTTP 500 (a fault on the registry's side): Internal error\n"
+                + "Check the network and the registry's address (sources.ctgov.url); the next run"
+                + " tries again. Details: "
+                + reports.get(0)
+                + "\n");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -35,6 +35,7 @@ class ValidateCommandTest {
         .startsWith(
             "contact",
             "output",
+            "log-folder",
             "categories",
             "registry-order",
             "full-harvest-every-days",
@@ -71,6 +72,7 @@ class ValidateCommandTest {
         // Not in the file, so the default:
         .containsPattern("http\\.max-tries: +5\n")
         .containsPattern("http\\.rate-limit: +1 request per second to each host\n")
+        .containsPattern("log-folder: +\\(none: logs go to standard error only\\)\n")
         .containsPattern("categories\\.PTSD\\.all-of\\[0]: +one of: PTSD \\| C-PTSD \\|");
     assertThat(err.toString()).isEmpty();
   }

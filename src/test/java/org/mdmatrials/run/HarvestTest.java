@@ -114,17 +114,19 @@ class HarvestTest {
     RunReport report = harvest(NIGHT_TWO);
 
     assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
+    // It published nothing, so it tells of nothing carried over.
     assertThat(report.errors())
         .containsExactly(
-            "ClinicalTrials.gov: HTTP 503 from https://registry/studies: Service Unavailable;"
-                + " its 1 records were carried over from 20261127T020000Z");
+            "ClinicalTrials.gov: registry answered HTTP 503 (a fault on the registry's side):"
+                + " Service Unavailable");
     assertThat(output.resolve("latest").toRealPath())
         .isEqualTo(output.resolve("snapshots/20261127T020000Z").toRealPath());
     assertThat(output.resolve("snapshots/20261128T020000Z")).doesNotExist();
     JsonNode run = Fixtures.JSON.readTree(output.resolve("runs/20261128T020000Z.json").toFile());
     assertThat(run.get("outcome").asText()).isEqualTo("FAILED");
-    assertThat(run.at("/sources/0/error").asText()).startsWith("HTTP 503 from ");
-    assertThat(run.at("/sources/0/carried_over").asInt()).isEqualTo(1);
+    assertThat(run.at("/sources/0/error").asText()).startsWith("registry answered HTTP 503 ");
+    assertThat(run.at("/sources/0/carried_over").asInt()).isZero();
+    assertThat(run.get("errors")).hasSize(1);
     assertThat(run.at("/retries_by_host/registry").asInt()).isEqualTo(4);
   }
 
@@ -137,7 +139,8 @@ class HarvestTest {
     assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
     assertThat(report.sources()).singleElement().isInstanceOf(SourceOutcome.Failed.class);
     assertThat(report.errors())
-        .containsExactly("ClinicalTrials.gov: HTTP 503 from https://registry/studies: down");
+        .containsExactly(
+            "ClinicalTrials.gov: registry answered HTTP 503 (a fault on the registry's side): down");
     assertThat(output.resolve("latest")).doesNotExist();
   }
 
