@@ -74,7 +74,9 @@ final class HarvestRunner {
               settings.fullHarvestEvery(),
               modules.registries(),
               modules.trialIds(),
-              modules.dictionary());
+              modules.dictionary(),
+              settings.keep().snapshots(),
+              settings.keep().runReports());
       RunReport report =
           new HarvestRun(
                   sources(new RegistryClient(client, retries, Clock.systemUTC())),

@@ -87,6 +87,12 @@ final class ValidateCommand implements Callable<Integer> {
     keys.put("categories", c.categories());
     keys.put("registry-order", c.registryOrder().stream().map(Registry::code).toList());
     keys.put("full-harvest-every-days", c.fullHarvestEvery().toDays());
+    keys.put(
+        "keep-snapshots",
+        kept(c.keep().snapshots(), "snapshots; older ones are removed once a run publishes"));
+    keys.put(
+        "keep-run-reports",
+        kept(c.keep().runReports(), "reports of runs that published nothing, under runs/"));
     keys.put("schedule.cron", c.schedule().cron());
     keys.put("schedule.time-zone", c.schedule().timeZone());
     for (RegistryModule module : modules.all()) {
@@ -148,6 +154,10 @@ final class ValidateCommand implements Callable<Integer> {
       return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
     return String.valueOf(value);
+  }
+
+  private static String kept(int count, String what) {
+    return count == 0 ? "0 (all are kept)" : count + " (the newest " + count + " " + what + ")";
   }
 
   private static String number(double value) {

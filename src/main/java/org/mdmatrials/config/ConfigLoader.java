@@ -60,6 +60,9 @@ public final class ConfigLoader {
         registryOrder(raw.registryOrder(), modules, where),
         Duration.ofDays(
             atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
+        new HarvesterConfig.Retention(
+            atLeast(raw.keepSnapshots(), 30, 0, where, "keep-snapshots"),
+            atLeast(raw.keepRunReports(), 30, 0, where, "keep-run-reports")),
         schedule(raw.schedule(), where),
         sources(raw.sources(), modules, where),
         http(http, where));
@@ -249,6 +252,8 @@ public final class ConfigLoader {
       @Nullable String categories,
       @Nullable List<String> registryOrder,
       @Nullable Integer fullHarvestEveryDays,
+      @Nullable Integer keepSnapshots,
+      @Nullable Integer keepRunReports,
       @Nullable ScheduleFile schedule,
       @Nullable JsonNode sources,
       @Nullable HttpFile http) {}

@@ -29,6 +29,7 @@ public record HarvesterConfig(
     Path categories,
     List<Registry> registryOrder,
     Duration fullHarvestEvery,
+    Retention keep,
     Schedule schedule,
     Map<Registry, SourceSettings> sources,
     HttpSettings http) {
@@ -40,6 +41,12 @@ public record HarvesterConfig(
 
   /** When the {@code schedule} command harvests: a Quartz cron expression in a time zone. */
   public record Schedule(String cron, ZoneId timeZone) {}
+
+  /**
+   * How many of the newest snapshots, and of the newest reports of runs that published nothing, the
+   * output folder keeps; 0 keeps all.
+   */
+  public record Retention(int snapshots, int runReports) {}
 
   /** The registries a run asks, in the order it asks them: those switched on, by preference. */
   public List<Registry> enabledRegistries() {
@@ -56,6 +63,7 @@ public record HarvesterConfig(
         categories,
         registryOrder,
         fullHarvestEvery,
+        keep,
         schedule,
         sources,
         http);
@@ -69,6 +77,7 @@ public record HarvesterConfig(
         categories,
         registryOrder,
         fullHarvestEvery,
+        keep,
         schedule,
         sources,
         http.withRateLimit(requestsPerSecond));
@@ -89,6 +98,7 @@ public record HarvesterConfig(
         categories,
         registryOrder,
         fullHarvestEvery,
+        keep,
         schedule,
         changed,
         http);

@@ -54,6 +54,7 @@ public final class HarvestRun {
   private final ProgressListener progress;
   private final Checkpoint checkpoint;
   private final History history;
+  private final Retention retention;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
@@ -81,6 +82,7 @@ public final class HarvestRun {
     this.progress = progress;
     this.checkpoint = checkpoint;
     this.history = new History(new HistoryStore(layout.history()));
+    this.retention = new Retention(layout, options.keepSnapshots(), options.keepRunReports());
   }
 
   /** A run under way: its id, when it started, and the snapshot before it, if any. */
@@ -237,6 +239,7 @@ public final class HarvestRun {
       if (!report.published()) {
         snapshots.discard(staging);
         writeFailedReport(report);
+        retention.pruneRunReports();
         return report;
       }
       checkpoint.reached(Checkpoint.Moment.FILES_WRITTEN);
@@ -246,6 +249,7 @@ public final class HarvestRun {
       if (versions != null) {
         history.commit(versions);
       }
+      retention.pruneSnapshots();
       return report;
     }
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.SqlRows;
 import org.mdmatrials.TestConfig;
 import picocli.CommandLine;
 
@@ -182,6 +183,38 @@ class RunCommandTest {
                 + reports.get(0)
                 + "\n");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void keepsAsManySnapshotsAsTheConfigSays() throws Exception {
+    registry.stubFor(
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(okJson(Fixtures.page(1, null, Fixtures.study("NCT03934567")))));
+    Path file =
+        TestConfig.write(
+            config, "keep-snapshots: 1", "sources:", "  ctgov:", "    search: {query.term: MDMA}");
+    String[] args = {
+      "run",
+      "--config",
+      file.toString(),
+      "--output",
+      output.toString(),
+      "--ctgov-url",
+      registry.baseUrl() + "/api/v2"
+    };
+
+    assertThat(run(args)).as(err.toString()).isZero();
+    String first = Files.readSymbolicLink(output.resolve("latest")).getFileName().toString();
+    assertThat(run(args)).as(err.toString()).isZero();
+
+    try (var snapshots = Files.list(output.resolve("snapshots"))) {
+      assertThat(snapshots.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .isNotEqualTo(first)
+          .isEqualTo(Files.readSymbolicLink(output.resolve("latest")).getFileName().toString());
+    }
+    assertThat(SqlRows.of(output.resolve("history.sqlite"), "SELECT count(*) FROM runs"))
+        .containsExactly("2");
   }
 
   @Test

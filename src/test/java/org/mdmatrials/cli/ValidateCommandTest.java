@@ -39,6 +39,8 @@ class ValidateCommandTest {
             "categories",
             "registry-order",
             "full-harvest-every-days",
+            "keep-snapshots",
+            "keep-run-reports",
             "schedule.cron",
             "schedule.time-zone",
             "sources.ctgov.enabled",
@@ -72,9 +74,22 @@ class ValidateCommandTest {
         // Not in the file, so the default:
         .containsPattern("http\\.max-tries: +5\n")
         .containsPattern("http\\.rate-limit: +1 request per second to each host\n")
+        .containsPattern(
+            "keep-snapshots: +30 \\(the newest 30 snapshots; older ones are removed once a run"
+                + " publishes\\)\n")
+        .containsPattern("keep-run-reports: +30 \\(the newest 30 reports of runs that published")
         .containsPattern("log-folder: +\\(none: logs go to standard error only\\)\n")
         .containsPattern("categories\\.PTSD\\.all-of\\[0]: +one of: PTSD \\| C-PTSD \\|");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void refusesANegativeNumberOfSnapshotsToKeepNamingTheKey() throws Exception {
+    Path config = TestConfig.write(dir, "keep-snapshots: -1", "sources:", "  ctgov:", SEARCH);
+
+    assertThat(run("validate", "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(config + ": key 'keep-snapshots' must be at least 0 but was -1");
   }
 
   @Test
