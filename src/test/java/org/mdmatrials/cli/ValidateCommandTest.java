@@ -84,6 +84,39 @@ class ValidateCommandTest {
   }
 
   @Test
+  void saysWhichRegistriesARunAsksAndWhichAreSwitchedOff() throws Exception {
+    Path config =
+        TestConfig.write(
+            dir,
+            "keep-snapshots: 0",
+            "keep-run-reports: 5",
+            "log-folder: /var/log/mdma-trials",
+            "registry-order: [EUCTR]",
+            "sources:",
+            "  ctgov:",
+            SEARCH,
+            "  isrctn:",
+            "    enabled: false",
+            "    query: MDMA",
+            "  euctr:",
+            "    query: MDMA");
+
+    assertThat(run("validate", "--config", config.toString())).as(err.toString()).isZero();
+
+    assertThat(out.toString())
+        .contains(
+            """
+            A run asks 2 registries, in this order:
+              EU Clinical Trials Register:  https://www.clinicaltrialsregister.eu
+              ClinicalTrials.gov:           https://clinicaltrials.gov/api/v2
+            Switched off: ISRCTN (sources.isrctn), EU CTIS (sources.ctis).
+            """)
+        .containsPattern("keep-snapshots: +0 \\(all are kept\\)\n")
+        .containsPattern("keep-run-reports: +5 \\(the newest 5 reports")
+        .containsPattern("log-folder: +/var/log/mdma-trials \\(a file a day, kept 30 days\\)\n");
+  }
+
+  @Test
   void refusesANegativeNumberOfSnapshotsToKeepNamingTheKey() throws Exception {
     Path config = TestConfig.write(dir, "keep-snapshots: -1", "sources:", "  ctgov:", SEARCH);
 
