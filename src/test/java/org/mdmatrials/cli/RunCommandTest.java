@@ -186,6 +186,33 @@ class RunCommandTest {
   }
 
   @Test
+  void namesNoReportThatCouldNotBeWritten() throws Exception {
+    registry.stubFor(
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(aResponse().withStatus(500).withBody("Internal error")));
+    // A file where the folder of failed runs' reports should be: the report cannot be written.
+    Files.writeString(output.resolve("runs"), "");
+
+    int exit =
+        run(
+            "run",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            registry.baseUrl() + "/api/v2");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .endsWith(
+            "Check the network and the registry's address (sources.ctgov.url); the next run tries"
+                + " again.\n")
+        .doesNotContain("Details")
+        .doesNotContain(output.resolve("runs").toString());
+  }
+
+  @Test
   void keepsAsManySnapshotsAsTheConfigSays() throws Exception {
     registry.stubFor(
         get(urlPathEqualTo("/api/v2/studies"))
