@@ -33,6 +33,15 @@ public record Modules(List<RegistryModule> all) {
     return new Registries(all.stream().map(RegistryModule::registry).toList());
   }
 
+  /** The key of a registry's module, as in {@code sources.<key>} and {@code --<key>-url}. */
+  public String key(Registry registry) {
+    return all.stream()
+        .filter(m -> m.registry().equals(registry))
+        .findFirst()
+        .map(RegistryModule::key)
+        .orElseThrow(() -> new IllegalArgumentException("no module for " + registry));
+  }
+
   /** Recognises the ids of every module's registry. */
   public TrialIds trialIds() {
     List<IdForm> forms = all.stream().flatMap(m -> m.idForms().stream()).toList();

@@ -43,8 +43,8 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
-   * Loads the file; {@code categories} is resolved against the file's folder, {@code output}
-   * against the working directory.
+   * Loads the file; {@code categories} is resolved against the file's folder, {@code output} and
+   * {@code log-folder} against the working directory.
    */
   public static HarvesterConfig load(Path file, List<RegistryModule> modules)
       throws ConfigException {
@@ -55,10 +55,14 @@ public final class ConfigLoader {
     return new HarvesterConfig(
         raw.contact() == null ? "" : raw.contact().strip(),
         Path.of(orDefault(raw.output(), "output")),
+        raw.logFolder() == null || raw.logFolder().isBlank() ? null : Path.of(raw.logFolder()),
         folder.resolve(orDefault(raw.categories(), "categories.yaml")),
         registryOrder(raw.registryOrder(), modules, where),
         Duration.ofDays(
             atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
+        new HarvesterConfig.Retention(
+            atLeast(raw.keepSnapshots(), 30, 0, where, "keep-snapshots"),
+            atLeast(raw.keepRunReports(), 30, 0, where, "keep-run-reports")),
         schedule(raw.schedule(), where),
         sources(raw.sources(), modules, where),
         http(http, where));
@@ -244,9 +248,12 @@ public final class ConfigLoader {
   record ConfigFile(
       @Nullable String contact,
       @Nullable String output,
+      @Nullable String logFolder,
       @Nullable String categories,
       @Nullable List<String> registryOrder,
       @Nullable Integer fullHarvestEveryDays,
+      @Nullable Integer keepSnapshots,
+      @Nullable Integer keepRunReports,
       @Nullable ScheduleFile schedule,
       @Nullable JsonNode sources,
       @Nullable HttpFile http) {}

@@ -18,7 +18,9 @@ import org.mdmatrials.core.Change;
 import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
+import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.http.FailureText;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.source.TrialSource;
@@ -52,6 +54,7 @@ public final class HarvestRun {
   private final ProgressListener progress;
   private final Checkpoint checkpoint;
   private final History history;
+  private final Retention retention;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
@@ -79,6 +82,7 @@ public final class HarvestRun {
     this.progress = progress;
     this.checkpoint = checkpoint;
     this.history = new History(new HistoryStore(layout.history()));
+    this.retention = new Retention(layout, options.keepSnapshots(), options.keepRunReports());
   }
 
   /** A run under way: its id, when it started, and the snapshot before it, if any. */
@@ -121,13 +125,12 @@ public final class HarvestRun {
           new RecordIntake(store, classifier, options.trialIds(), run.started(), progress);
       List<SourceOutcome> outcomes = fetch(run, store, intake);
       if (stop.raised()) {
-        return new Staged(report(run, RunOutcome.FAILED, outcomes, intake, List.of(STOPPED)), null);
+        return new Staged(failed(run, outcomes, intake.skippedRecords(), List.of(STOPPED)), null);
       }
       if (outcomes.stream().allMatch(SourceOutcome::failed)) {
         return new Staged(
-            report(run, RunOutcome.FAILED, outcomes, intake, Fetch.problems(outcomes)), null);
+            failed(run, outcomes, intake.skippedRecords(), Fetch.failures(outcomes)), null);
       }
-      Fetch.problems(outcomes).forEach(intake::warn);
       checkpoint.reached(Checkpoint.Moment.HARVESTED);
       progress.writing();
       join(run, store, intake);
@@ -135,11 +138,15 @@ public final class HarvestRun {
       return new Staged(report, writeFiles(run, report, staging));
     } catch (Exception e) {
       log.error("Writing the snapshot failed", e);
-      return new Staged(failed(run, List.of(), "Writing the snapshot failed: " + e), null);
+      String error = "Writing the snapshot failed: " + FailureText.of(e);
+      return new Staged(failed(run, List.of(), List.of(), List.of(error)), null);
     }
   }
 
-  /** Fetches every registry's records, as planned, until asked to stop. */
+  /**
+   * Fetches every registry's records, as planned, until asked to stop; then, unless every registry
+   * failed, keeps the previous snapshot's records of those that did, and warns of them.
+   */
   private List<SourceOutcome> fetch(Run run, StagingStore store, RecordIntake intake)
       throws Exception {
     HarvestPlan plan =
@@ -155,7 +162,12 @@ public final class HarvestRun {
       outcomes.add(outcome);
       progress.sourceFinished(outcome);
     }
-    return outcomes;
+    if (stop.raised() || outcomes.stream().allMatch(SourceOutcome::failed)) {
+      return outcomes;
+    }
+    List<SourceOutcome> kept = fetch.carryOverFailed(outcomes);
+    fetch.warnings(kept).forEach(intake::warned);
+    return kept;
   }
 
   /** Merges the records that name one trial into one row. */
@@ -222,11 +234,12 @@ public final class HarvestRun {
     RunReport report = staged.report();
     try (HistoryStore.Recording versions = staged.versions()) {
       if (report.published() && stop.raised()) {
-        report = failed(run, report.sources(), STOPPED);
+        report = failed(run, report.sources(), List.of(), List.of(STOPPED));
       }
       if (!report.published()) {
         snapshots.discard(staging);
         writeFailedReport(report);
+        retention.pruneRunReports();
         return report;
       }
       checkpoint.reached(Checkpoint.Moment.FILES_WRITTEN);
@@ -236,32 +249,14 @@ public final class HarvestRun {
       if (versions != null) {
         history.commit(versions);
       }
+      retention.pruneSnapshots();
       return report;
     }
   }
 
-  private RunReport report(
-      Run run,
-      RunOutcome outcome,
-      List<SourceOutcome> outcomes,
-      RecordIntake intake,
-      List<String> errors) {
-    return new RunReport(
-        run.id(),
-        run.started(),
-        clock.instant(),
-        outcome,
-        null,
-        0,
-        Map.of(),
-        Map.of(),
-        outcomes,
-        intake.skippedRecords(),
-        retriesByHost.get(),
-        errors);
-  }
-
-  private RunReport failed(Run run, List<SourceOutcome> outcomes, String error) {
+  /** The report of a run that publishes nothing, and so kept nothing of the last snapshot. */
+  private RunReport failed(
+      Run run, List<SourceOutcome> outcomes, List<SkippedRecord> skipped, List<String> errors) {
     return new RunReport(
         run.id(),
         run.started(),
@@ -271,10 +266,10 @@ public final class HarvestRun {
         0,
         Map.of(),
         Map.of(),
-        outcomes,
-        List.of(),
+        Fetch.keptNothing(outcomes),
+        skipped,
         retriesByHost.get(),
-        List.of(error));
+        errors);
   }
 
   private void writeFailedReport(RunReport report) {

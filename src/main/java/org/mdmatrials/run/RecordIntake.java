@@ -110,6 +110,11 @@ final class RecordIntake implements HarvestSink {
     warnings.add(warning);
   }
 
+  /** A warning for the report, logged already where it arose. */
+  void warned(String warning) {
+    warnings.add(warning);
+  }
+
   /** The ids of the records this run fetched from {@code registry}. */
   Set<String> fetched(Registry registry) {
     return fetched.getOrDefault(registry, Set.of());

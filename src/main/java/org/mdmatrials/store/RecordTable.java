@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -209,7 +210,11 @@ public final class RecordTable {
     return key;
   }
 
+  /** The ids as stored, in the order the record gave them: a row's linked ids keep that order. */
   private static Set<String> idSet(String ids) {
-    return SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet());
+    return SPACE
+        .splitAsStream(ids)
+        .filter(i -> !i.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

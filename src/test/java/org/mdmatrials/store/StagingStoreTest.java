@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,6 +215,31 @@ class StagingStoreTest {
           .containsExactly(
               "NCT02876172 carried over (data of 2026-11-27T02:00:00Z)",
               "NCT00100000 carried over (data of 2026-11-01T02:00:00Z)");
+    }
+  }
+
+  @Test
+  void carriesARecordOverWithItsRegistryIdsInTheOrderItGaveThem() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    // As the recorded CTIS trial 2023-505613-24-00 names them: its own id, then its NCT and
+    // EudraCT numbers. A row's linked_ids keep this order, so a carried-over row changes nothing.
+    Set<String> ids = new LinkedHashSet<>(List.of("NCT02876172", "NCT04665037", "2019-003842-34"));
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records().add(conjoint, Payload.of("{}"), ids, SourceStatus.FRESH);
+      db.finish();
+    }
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      List<List<String>> copied = new ArrayList<>();
+      db.records()
+          .carryOver(
+              earlier,
+              CtGovModule.REGISTRY,
+              Set.of(),
+              SourceStatus.FRESH,
+              (key, trial, carried, status) -> copied.add(List.copyOf(carried)));
+
+      assertThat(copied).containsExactly(List.copyOf(ids));
     }
   }
 
