@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.OutputLayout;
-import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RegistryClient;
@@ -122,13 +121,15 @@ final class HarvestRunner {
     return builder.build();
   }
 
-  /** The enabled registries, in the configured order of preference. */
+  /**
+   * The enabled registries, in the modules' order: a platform gathering other registries' records
+   * after the registries harvested directly.
+   */
   private List<TrialSource> sources(RegistryClient client) {
-    SourceContext context = new SourceContext(client, Clock.systemUTC());
+    SourceContext context = new SourceContext(client, Clock.systemUTC(), modules.registries());
     List<TrialSource> enabled = new ArrayList<>();
-    for (Registry registry : settings.registryOrder()) {
-      SourceSettings source = settings.sources().get(registry);
-      if (source != null && source.enabled()) {
+    for (SourceSettings source : settings.sources().values()) {
+      if (source.enabled()) {
         enabled.add(source.open(context));
       }
     }

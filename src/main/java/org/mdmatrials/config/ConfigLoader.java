@@ -28,6 +28,7 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.http.HttpSettings;
 import org.mdmatrials.source.BadSettingException;
 import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.SourceLocation;
 import org.mdmatrials.source.SourceSection;
 import org.mdmatrials.source.SourceSettings;
 
@@ -65,13 +66,15 @@ public final class ConfigLoader {
   }
 
   /**
-   * An absolute http or https URL, without a trailing slash.
+   * What a registry's records are read from, as settings hold it: a URL without a trailing slash, a
+   * path made absolute.
    *
    * @param where the file and key, or the flag, to name when the value is refused
    */
-  public static String checkUrl(String value, String where) throws ConfigException {
+  public static String checkLocation(SourceLocation location, String value, String where)
+      throws ConfigException {
     try {
-      return SourceSection.checkUrl(value);
+      return location.check(value);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where + ": " + e.getMessage(), e);
     }
@@ -155,7 +158,9 @@ public final class ConfigLoader {
   private static List<Registry> registryOrder(
       @Nullable List<String> names, List<RegistryModule> modules, String where)
       throws ConfigException {
-    Registries known = new Registries(modules.stream().map(RegistryModule::registry).toList());
+    Registries known =
+        new Registries(
+            modules.stream().flatMap(m -> m.recordRegistries().stream()).distinct().toList());
     List<Registry> order = new ArrayList<>();
     for (String name : names == null ? List.<String>of() : names) {
       Registry registry =

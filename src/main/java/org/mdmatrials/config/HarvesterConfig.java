@@ -55,14 +55,17 @@ public record HarvesterConfig(
         http.withRateLimit(requestsPerSecond));
   }
 
-  /** With another address for one registry, such as a local stand-in. */
-  public HarvesterConfig withUrl(Registry registry, String url) {
+  /**
+   * Reading one registry from elsewhere: another address (a local stand-in's, say) or another file,
+   * already checked.
+   */
+  public HarvesterConfig withLocation(Registry registry, String location) {
     SourceSettings settings = sources.get(registry);
     if (settings == null) {
       throw new IllegalArgumentException("no settings for " + registry);
     }
     Map<Registry, SourceSettings> changed = new LinkedHashMap<>(sources);
-    changed.put(registry, settings.withUrl(url));
+    changed.put(registry, settings.withLocation(location));
     return new HarvesterConfig(
         contact, output, categories, registryOrder, fullHarvestEvery, schedule, changed, http);
   }

@@ -70,6 +70,7 @@ class StagingStoreTest {
       int key =
           db.records()
               .add(
+                  CtGovModule.REGISTRY,
                   conjoint,
                   Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
                   Set.of("NCT02876172"),
@@ -168,9 +169,23 @@ class StagingStoreTest {
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (StagingStore db =
         StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
-      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
+      assertThat(
+              db.records()
+                  .add(
+                      CtGovModule.REGISTRY,
+                      conjoint,
+                      Payload.of("{}"),
+                      Set.of(),
+                      SourceStatus.FRESH))
           .isZero();
-      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
+      assertThat(
+              db.records()
+                  .add(
+                      CtGovModule.REGISTRY,
+                      conjoint,
+                      Payload.of("{}"),
+                      Set.of(),
+                      SourceStatus.FRESH))
           .isEqualTo(-1);
       assertThat(db.records().read(List.of(0, 1)))
           .containsExactly(new RecordTable.Stored(0, conjoint, SourceStatus.FRESH));
@@ -183,9 +198,15 @@ class StagingStoreTest {
     Trial other = trial("NCT00100000").title("Another").build();
     try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
       db.records()
-          .add(conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SourceStatus.FRESH);
+          .add(
+              CtGovModule.REGISTRY,
+              conjoint,
+              Payload.of("{\"a\":1}"),
+              Set.of("NCT02876172"),
+              SourceStatus.FRESH);
       db.records()
           .add(
+              CtGovModule.REGISTRY,
               other,
               Payload.of("{\"b\":2}"),
               Set.of("NCT00100000"),
@@ -200,7 +221,6 @@ class StagingStoreTest {
               .carryOver(
                   earlier,
                   CtGovModule.REGISTRY,
-                  Set.of(),
                   new SourceStatus.CarriedOver(Instant.parse("2026-11-27T02:00:00Z")),
                   (key, trial, ids, status) -> copied.add(key + " " + ids));
       List<String> stored =
@@ -221,19 +241,18 @@ class StagingStoreTest {
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
-      db.records().add(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SourceStatus.FRESH);
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
       db.finish();
     }
     try (StagingStore db =
         StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
       assertThat(
               db.records()
                   .carryOver(
-                      earlier,
-                      CtGovModule.REGISTRY,
-                      Set.of("NCT02876172"),
-                      SourceStatus.FRESH,
-                      (key, trial, ids, status) -> {}))
+                      earlier, CtGovModule.REGISTRY, SourceStatus.FRESH, (key, t, ids, s) -> {}))
           .isZero();
     }
   }
