@@ -77,6 +77,7 @@ final class HarvestSettings {
                 ConfigLoader.checkLocation(module.location(), value, flag(module)));
       }
     }
+    ConfigLoader.requireARegistry(settings, config);
     return settings;
   }
 

@@ -14,6 +14,7 @@ import org.mdmatrials.source.RegistryModule;
 import org.mdmatrials.source.ctgov.CtGovModule;
 import org.mdmatrials.source.ctis.CtisModule;
 import org.mdmatrials.source.euctr.EuCtrModule;
+import org.mdmatrials.source.ictrp.IctrpModule;
 import org.mdmatrials.source.isrctn.IsrctnModule;
 
 /**
@@ -26,7 +27,12 @@ import org.mdmatrials.source.isrctn.IsrctnModule;
 public record Modules(List<RegistryModule> all) {
   public static final Modules SHIPPED =
       new Modules(
-          List.of(new CtGovModule(), new IsrctnModule(), new CtisModule(), new EuCtrModule()));
+          List.of(
+              new CtGovModule(),
+              new IsrctnModule(),
+              new CtisModule(),
+              new EuCtrModule(),
+              new IctrpModule()));
 
   public Modules {
     all = List.copyOf(all);

@@ -66,6 +66,18 @@ public final class ConfigLoader {
   }
 
   /**
+   * Refuses settings, the command line's flags applied, that harvest no registry.
+   *
+   * @param where the file to name
+   */
+  public static void requireARegistry(HarvesterConfig settings, Path where) throws ConfigException {
+    if (settings.sources().values().stream().noneMatch(SourceSettings::enabled)) {
+      throw new ConfigException(
+          where + ": key 'sources': every registry is switched off; enable at least one");
+    }
+  }
+
+  /**
    * What a registry's records are read from, as settings hold it: a URL without a trailing slash, a
    * path made absolute.
    *
@@ -146,10 +158,6 @@ public final class ConfigLoader {
       } catch (BadSettingException e) {
         throw new ConfigException(where + ": " + e.getMessage(), e);
       }
-    }
-    if (settings.values().stream().noneMatch(SourceSettings::enabled)) {
-      throw new ConfigException(
-          where + ": key 'sources': every registry is switched off; enable at least one");
     }
     return settings;
   }

@@ -53,6 +53,8 @@ class ValidateCommandTest {
             "sources.euctr.enabled",
             "sources.euctr.url",
             "sources.euctr.query",
+            "sources.ictrp.enabled",
+            "sources.ictrp.file",
             "http.connect-timeout-seconds",
             "http.read-timeout-seconds",
             "http.call-timeout-seconds",

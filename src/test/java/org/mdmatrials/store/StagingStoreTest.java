@@ -238,6 +238,33 @@ class StagingStoreTest {
   }
 
   @Test
+  void carriesRecordsOverFromASnapshotWrittenBeforeSourcesWereKept() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
+      db.finish();
+    }
+    // Schema version 2 had no source column: each record came through its own registry.
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + earlier);
+        Statement st = db.createStatement()) {
+      st.execute("ALTER TABLE source_records DROP COLUMN source");
+      st.execute("PRAGMA user_version = 2");
+    }
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      assertThat(
+              db.records()
+                  .carryOver(
+                      earlier, CtGovModule.REGISTRY, SourceStatus.FRESH, (key, t, ids, s) -> {}))
+          .isEqualTo(1);
+      assertThat(db.records().read(List.of(0)))
+          .extracting(r -> r.trial().trialId())
+          .containsExactly(conjoint.trialId());
+    }
+  }
+
+  @Test
   void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
