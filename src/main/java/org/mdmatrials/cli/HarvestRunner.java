@@ -144,9 +144,12 @@ final class HarvestRunner {
     return builder.build();
   }
 
-  /** The enabled registries, in the configured order of preference. */
+  /**
+   * The enabled registries, in the modules' order: a platform gathering other registries' records
+   * after the registries harvested directly.
+   */
   private List<TrialSource> sources(RegistryClient client) {
-    SourceContext context = new SourceContext(client, Clock.systemUTC());
+    SourceContext context = new SourceContext(client, Clock.systemUTC(), modules.registries());
     List<TrialSource> enabled = new ArrayList<>();
     for (Registry registry : settings.enabledRegistries()) {
       enabled.add(Objects.requireNonNull(settings.sources().get(registry)).open(context));

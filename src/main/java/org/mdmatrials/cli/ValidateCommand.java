@@ -77,14 +77,16 @@ final class ValidateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The registries a run asks, in order and at which address, and those switched off. */
+  /** The registries a run asks, in order and where it reads each, and those switched off. */
   private void asked(HarvesterConfig config, PrintWriter out) {
     List<Registry> asked = config.enabledRegistries();
     out.println("A run asks " + count(asked.size()) + ", in this order:");
     Map<String, Object> addresses = new LinkedHashMap<>();
     for (Registry registry : asked) {
+      Map<String, Object> settings =
+          Objects.requireNonNull(config.sources().get(registry)).describe();
       addresses.put(
-          registry.displayName(), Objects.requireNonNull(config.sources().get(registry)).url());
+          registry.displayName(), settings.getOrDefault("url", settings.getOrDefault("file", "")));
     }
     print(addresses, out);
     List<String> off =

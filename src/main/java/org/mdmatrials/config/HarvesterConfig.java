@@ -48,10 +48,14 @@ public record HarvesterConfig(
    */
   public record Retention(int snapshots, int runReports) {}
 
-  /** The registries a run asks, in the order it asks them: those switched on, by preference. */
+  /**
+   * The registries a run asks, in the order it asks them: those switched on, in the modules' order
+   * (a platform gathering other registries' records after the registries harvested directly).
+   */
   public List<Registry> enabledRegistries() {
-    return registryOrder.stream()
-        .filter(r -> sources.containsKey(r) && sources.get(r).enabled())
+    return sources.entrySet().stream()
+        .filter(e -> e.getValue().enabled())
+        .map(Map.Entry::getKey)
         .toList();
   }
 
@@ -83,14 +87,17 @@ public record HarvesterConfig(
         http.withRateLimit(requestsPerSecond));
   }
 
-  /** With another address for one registry, such as a local stand-in. */
-  public HarvesterConfig withUrl(Registry registry, String url) {
+  /**
+   * Reading one registry from elsewhere: another address (a local stand-in's, say) or another file,
+   * already checked.
+   */
+  public HarvesterConfig withLocation(Registry registry, String location) {
     SourceSettings settings = sources.get(registry);
     if (settings == null) {
       throw new IllegalArgumentException("no settings for " + registry);
     }
     Map<Registry, SourceSettings> changed = new LinkedHashMap<>(sources);
-    changed.put(registry, settings.withUrl(url));
+    changed.put(registry, settings.withLocation(location));
     return new HarvesterConfig(
         contact,
         output,

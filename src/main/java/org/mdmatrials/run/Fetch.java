@@ -63,7 +63,7 @@ final class Fetch {
             : "incremental harvest of records updated since " + scope.updatedSince().orElseThrow());
     SourceSummary summary;
     try {
-      summary = source.harvest(intake, scope);
+      summary = source.harvest(intake.from(registry), scope);
     } catch (IOException | RuntimeException e) {
       String problem = FailureText.of(e);
       // In words on the console; the exception and its causes go to the log file, or to the
@@ -177,8 +177,8 @@ final class Fetch {
   }
 
   /**
-   * Copies the registry's records from the previous snapshot that this run did not fetch; a record
-   * fresh there becomes {@code whenFresh}.
+   * Copies the records that came through the registry in the previous snapshot and that this run
+   * did not fetch; a record fresh there becomes {@code whenFresh}.
    */
   private int carryOver(Registry registry, SourceStatus whenFresh) throws IOException {
     if (previous.isEmpty()) {
@@ -186,11 +186,6 @@ final class Fetch {
     }
     return store
         .records()
-        .carryOver(
-            previous.get().database(),
-            registry,
-            intake.fetched(registry),
-            whenFresh,
-            intake::copied);
+        .carryOver(previous.get().database(), registry, whenFresh, intake::copied);
   }
 }

@@ -58,6 +58,24 @@ public final class SourceSection {
     }
   }
 
+  /**
+   * {@code file}, a file or folder that must be given, made absolute against the working directory
+   * as {@link SourceLocation#FILE} has it.
+   */
+  public String file() throws BadSettingException {
+    String name = SourceLocation.FILE.key();
+    String text = optionalText(name);
+    if (text == null || text.isBlank()) {
+      throw new BadSettingException(
+          "key '" + key(name) + "' is empty; name the file (or a folder of files) to read");
+    }
+    try {
+      return SourceLocation.FILE.check(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadSettingException("key '" + key(name) + "': " + e.getMessage());
+    }
+  }
+
   /** A whole number from {@code min} to {@code max}, or {@code fallback} when left out. */
   public int integer(String name, int fallback, int min, int max, String limits)
       throws BadSettingException {

@@ -56,6 +56,8 @@ class ValidateCommandTest {
             "sources.euctr.enabled",
             "sources.euctr.url",
             "sources.euctr.query",
+            "sources.ictrp.enabled",
+            "sources.ictrp.file",
             "http.connect-timeout-seconds",
             "http.read-timeout-seconds",
             "http.call-timeout-seconds",
@@ -107,9 +109,9 @@ class ValidateCommandTest {
         .contains(
             """
             A run asks 2 registries, in this order:
-              EU Clinical Trials Register:  https://www.clinicaltrialsregister.eu
               ClinicalTrials.gov:           https://clinicaltrials.gov/api/v2
-            Switched off: ISRCTN (sources.isrctn), EU CTIS (sources.ctis).
+              EU Clinical Trials Register:  https://www.clinicaltrialsregister.eu
+            Switched off: ISRCTN (sources.isrctn), EU CTIS (sources.ctis), WHO ICTRP export (sources.ictrp).
             """)
         .containsPattern("keep-snapshots: +0 \\(all are kept\\)\n")
         .containsPattern("keep-run-reports: +5 \\(the newest 5 reports")

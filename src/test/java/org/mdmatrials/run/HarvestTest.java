@@ -28,6 +28,7 @@ import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.OutputLayout;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
@@ -36,7 +37,9 @@ import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.HttpStatusException;
 import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.source.HarvestScope;
+import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.source.ctgov.CtGovModule;
+import org.mdmatrials.source.ictrp.IctrpModule;
 
 /** One run, stage by stage, over a registry in memory. */
 class HarvestTest {
@@ -400,11 +403,56 @@ class HarvestTest {
     }
   }
 
+  @Test
+  void holdsARegistrysRecordOnceWhicheverSourceBringsItAndCarriesOverWhatASourceBrought()
+      throws Exception {
+    // A gathering source, as ICTRP's: a copy of ClinicalTrials.gov's record, and one ANZCTR
+    // record sent twice.
+    Registry anzctr = Modules.SHIPPED.registries().byCode("ANZCTR").orElseThrow();
+    FakeSource gathering = new FakeSource(IctrpModule.REGISTRY);
+    Trial veterans = trial("ACTRN12621001078842").registry(anzctr).title("MDMA for PTSD").build();
+    gathering.serving(trial("NCT03934567").title("ICTRP's copy").build(), veterans, veterans);
+    registry.serving(RECRUITING);
+
+    RunReport first = harvest(NIGHT_ONE, registry, gathering);
+
+    assertThat(first.outcome()).isEqualTo(RunOutcome.PUBLISHED_WITH_WARNINGS);
+    assertThat(first.errors())
+        .containsExactly("WHO ICTRP export sent ACTRN12621001078842 twice; the first was kept");
+    Path db = output.resolve("latest/trials.sqlite");
+    String records =
+        "SELECT source, registry, record_id, source_status, json_extract(record, '$.title')"
+            + " FROM source_records ORDER BY record_key";
+    assertThat(SqlRows.of(db, records))
+        .containsExactly(
+            "CTGOV CTGOV NCT03934567 fresh A trial",
+            "ICTRP ANZCTR ACTRN12621001078842 fresh MDMA for PTSD");
+
+    gathering.failing(new java.io.IOException("/exports/ICTRP-Results.xml: cut short"));
+    RunReport second = harvest(NIGHT_TWO, registry, gathering);
+
+    assertThat(second.outcome()).isEqualTo(RunOutcome.PUBLISHED_WITH_WARNINGS);
+    assertThat(SqlRows.of(db, records))
+        .containsExactly(
+            "CTGOV CTGOV NCT03934567 fresh A trial",
+            "ICTRP ANZCTR ACTRN12621001078842 carried over (data of 2026-11-27T02:00:00Z) MDMA"
+                + " for PTSD");
+  }
+
   private RunReport harvest(Instant at) throws Exception {
     return run(at, false, new StopSignal());
   }
 
+  private RunReport harvest(Instant at, TrialSource... sources) throws Exception {
+    return run(at, false, new StopSignal(), List.of(sources));
+  }
+
   private RunReport run(Instant at, boolean full, StopSignal stop) throws Exception {
+    return run(at, full, stop, List.of(registry));
+  }
+
+  private RunReport run(Instant at, boolean full, StopSignal stop, List<TrialSource> sources)
+      throws Exception {
     Classifier classifier =
         new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
     Modules modules = Modules.SHIPPED;
@@ -420,7 +468,7 @@ class HarvestTest {
             keepRunReports);
     Map<String, Integer> retried = retries;
     return new HarvestRun(
-            List.of(registry),
+            sources,
             classifier,
             options,
             new OutputLayout(output),
