@@ -29,7 +29,8 @@ class ArchitectureTest {
           "org.mdmatrials.source.ctgov",
           "org.mdmatrials.source.isrctn",
           "org.mdmatrials.source.ctis",
-          "org.mdmatrials.source.euctr");
+          "org.mdmatrials.source.euctr",
+          "org.mdmatrials.source.ictrp");
 
   @Test
   void noPackageDependsOnItselfThroughOthers() {

@@ -5,13 +5,16 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.core.OutputLayout;
 import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
+import org.mdmatrials.http.FailureText;
 import org.mdmatrials.http.HttpClients;
 import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.http.RetryPolicy;
@@ -21,27 +24,38 @@ import org.mdmatrials.run.ProgressListener;
 import org.mdmatrials.run.RunLock;
 import org.mdmatrials.run.StopSignal;
 import org.mdmatrials.source.SourceContext;
-import org.mdmatrials.source.SourceSettings;
 import org.mdmatrials.source.TrialSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires one harvest from the settings, runs it, and tells the console how it went. */
 final class HarvestRunner {
+  private static final Logger log = LoggerFactory.getLogger(HarvestRunner.class);
   private final HarvesterConfig settings;
   private final Classifier classifier;
   private final Modules modules;
   private final ProgressListener progress;
+  private final boolean quiet;
   private volatile @Nullable StopSignal stop;
   private volatile @Nullable OkHttpClient runningClient;
 
+  /**
+   * @param quiet print nothing of a harvest that published a complete snapshot
+   */
   HarvestRunner(
-      HarvesterConfig settings, Classifier classifier, Modules modules, ProgressListener progress) {
+      HarvesterConfig settings,
+      Classifier classifier,
+      Modules modules,
+      ProgressListener progress,
+      boolean quiet) {
     this.settings = settings;
     this.classifier = classifier;
     this.modules = modules;
     this.progress = progress;
+    this.quiet = quiet;
   }
 
-  /** Runs one harvest and returns its exit code. */
+  /** Runs one harvest, prints its summary, and returns its exit code. */
   int runOnce(boolean full, PrintWriter out, PrintWriter err) {
     RetryPolicy retries = HttpClients.retryPolicy(settings.http(), RetryPolicy::threadSleep);
     StopSignal signal = new StopSignal();
@@ -49,6 +63,9 @@ final class HarvestRunner {
         stoppable(HttpClients.create(settings.http(), userAgent(settings.contact())), signal);
     stop = signal;
     runningClient = client;
+    OutputLayout layout = new OutputLayout(settings.output());
+    // Read before the run takes the output folder's lock: only for the summary's wording.
+    boolean firstSnapshot = RunSummary.latestRunId(layout).isEmpty();
     try {
       HarvestOptions options =
           new HarvestOptions(
@@ -57,30 +74,35 @@ final class HarvestRunner {
               settings.fullHarvestEvery(),
               modules.registries(),
               modules.trialIds(),
-              modules.dictionary());
+              modules.dictionary(),
+              settings.keep().snapshots(),
+              settings.keep().runReports());
       RunReport report =
           new HarvestRun(
                   sources(new RegistryClient(client, retries, Clock.systemUTC())),
                   classifier,
                   options,
-                  new OutputLayout(settings.output()),
+                  layout,
                   Clock.systemUTC(),
                   retries::retriesByHost,
                   signal,
                   progress,
                   PauseAt.configured(err))
               .run();
-      RunSummary.print(report, new OutputLayout(settings.output()), out, err);
+      if (!(quiet && report.outcome() == RunOutcome.PUBLISHED)) {
+        new RunSummary(layout, modules).print(report, firstSnapshot, out, err);
+      }
       return ExitCode.of(report.outcome());
     } catch (RunLock.HeldException e) {
       err.println("mdma-trials: " + e.getMessage() + ". Try again once that run has ended.");
       return ExitCode.LOCKED;
     } catch (IOException e) {
+      log.error("The output folder {} cannot be used", settings.output(), e);
       err.println(
           "mdma-trials: the output folder "
               + settings.output()
               + " cannot be used: "
-              + e
+              + FailureText.of(e)
               + ". Nothing was published; check its permissions and free space.");
       return ExitCode.FAILED;
     } finally {
@@ -122,15 +144,15 @@ final class HarvestRunner {
     return builder.build();
   }
 
-  /** The enabled registries, in the configured order of preference. */
+  /**
+   * The enabled registries, in the modules' order: a platform gathering other registries' records
+   * after the registries harvested directly.
+   */
   private List<TrialSource> sources(RegistryClient client) {
-    SourceContext context = new SourceContext(client, Clock.systemUTC());
+    SourceContext context = new SourceContext(client, Clock.systemUTC(), modules.registries());
     List<TrialSource> enabled = new ArrayList<>();
-    for (Registry registry : settings.registryOrder()) {
-      SourceSettings source = settings.sources().get(registry);
-      if (source != null && source.enabled()) {
-        enabled.add(source.open(context));
-      }
+    for (Registry registry : settings.enabledRegistries()) {
+      enabled.add(Objects.requireNonNull(settings.sources().get(registry)).open(context));
     }
     return enabled;
   }

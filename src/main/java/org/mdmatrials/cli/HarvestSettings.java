@@ -6,13 +6,15 @@ import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.ConfigLoader;
 import org.mdmatrials.config.HarvesterConfig;
 import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.SourceLocation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options {@code run}, {@code schedule} and {@code validate} share: the config file and what
- * overrides it, with a {@code --<key>-url} flag for every registry's module.
+ * overrides it, with a flag for every registry's module naming what its records are read from
+ * ({@code --<key>-url}, or {@code --<key>-file} for a registry read from a saved file).
  */
 final class HarvestSettings {
   @Option(
@@ -35,18 +37,21 @@ final class HarvestSettings {
           "Requests per second to each registry host, 0 for no limit; overrides 'http.rate-limit'.")
   @Nullable Double rateLimit;
 
-  /** Adds a {@code --<key>-url} flag per module to {@code command}. */
-  static void addUrlOptions(CommandSpec command, Modules modules) {
+  /** Adds a {@code --<key>-url} or {@code --<key>-file} flag per module to {@code command}. */
+  static void addLocationOptions(CommandSpec command, Modules modules) {
     for (RegistryModule module : modules.all()) {
+      SourceLocation location = module.location();
       command.addOption(
-          OptionSpec.builder(urlFlag(module))
-              .paramLabel("URL")
+          OptionSpec.builder(flag(module))
+              .paramLabel(location.paramLabel())
               .type(String.class)
               .description(
                   module.registry().displayName()
-                      + " address; overrides 'sources."
-                      + module.key()
-                      + ".url'.")
+                      + " "
+                      + location.description()
+                      + "; overrides '"
+                      + key(module)
+                      + "'.")
               .build());
     }
   }
@@ -63,16 +68,24 @@ final class HarvestSettings {
       settings = settings.withRateLimit(ConfigLoader.checkRateLimit(rateLimit, "--rate-limit"));
     }
     for (RegistryModule module : modules.all()) {
-      OptionSpec flag = command.findOption(urlFlag(module));
-      String url = flag == null ? null : flag.getValue();
-      if (url != null) {
-        settings = settings.withUrl(module.registry(), ConfigLoader.checkUrl(url, urlFlag(module)));
+      OptionSpec flag = command.findOption(flag(module));
+      String value = flag == null ? null : flag.getValue();
+      if (value != null) {
+        settings =
+            settings.withLocation(
+                module.registry(),
+                ConfigLoader.checkLocation(module.location(), value, flag(module)));
       }
     }
+    ConfigLoader.requireARegistry(settings, config);
     return settings;
   }
 
-  private static String urlFlag(RegistryModule module) {
-    return "--" + module.key() + "-url";
+  private static String flag(RegistryModule module) {
+    return "--" + module.key() + "-" + module.location().key();
+  }
+
+  private static String key(RegistryModule module) {
+    return "sources." + module.key() + "." + module.location().key();
   }
 }

@@ -54,7 +54,7 @@ public final class Main implements Callable<Integer> {
     Modules registries = new Modules(modules);
     CommandLine cli = new CommandLine(new Main(), new Factory(registries, terminal));
     for (String harvesting : List.of("run", "schedule", "validate")) {
-      HarvestSettings.addUrlOptions(
+      HarvestSettings.addLocationOptions(
           Objects.requireNonNull(cli.getSubcommands().get(harvesting)).getCommandSpec(),
           registries);
     }

@@ -1,8 +1,7 @@
 package org.mdmatrials.cli;
 
-import ch.qos.logback.classic.Level;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -12,6 +11,7 @@ import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.classify.RulesException;
 import org.mdmatrials.config.ConfigException;
 import org.mdmatrials.config.HarvesterConfig;
+import org.mdmatrials.http.FailureText;
 import org.mdmatrials.run.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:published a complete snapshot",
-      "1:the harvest failed; nothing was published, output/latest is unchanged",
+      "1:the harvest failed; nothing was published (output/latest, if any, is unchanged)",
       "2:bad usage or bad configuration",
       "3:published, with warnings (records skipped, or a failed registry carried over)",
       "75:another run is using the output folder; nothing was done (try again later)"
@@ -47,17 +47,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Harvest every registry in full, not only what changed since the last run.")
   boolean full;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Print nothing when a complete snapshot was published (exit code 0); otherwise the"
-              + " summary and the problems as usual. No progress; logs only errors.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log at DEBUG level on standard error: every request, retry and page.")
-  boolean verbose;
+  @Mixin Verbosity verbosity;
 
   private final Modules modules;
   private final BooleanSupplier terminal;
@@ -73,8 +63,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (quiet && verbose) {
-      err.println("mdma-trials: --quiet and --verbose contradict each other; pass one of them.");
+    String contradiction = verbosity.contradiction();
+    if (contradiction != null) {
+      err.println(contradiction);
       return ExitCode.BAD_CONFIG;
     }
     HarvesterConfig config;
@@ -88,15 +79,31 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.BAD_CONFIG;
     }
     ProgressListener progress =
-        terminal.getAsBoolean() && !quiet
+        terminal.getAsBoolean() && !verbosity.quiet
             ? new TerminalProgress(err, Clock.systemUTC())
             : ProgressListener.NONE;
-    LogLevel level = new LogLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : null);
+    Logging logging;
     try {
-      return harvest(new HarvestRunner(config, classifier, modules, progress), err);
-    } finally {
-      level.restore();
+      logging = verbosity.logging(config.logFolder());
+    } catch (IOException e) {
+      err.println(logFolderProblem(settings.config, e));
+      return ExitCode.BAD_CONFIG;
     }
+    try {
+      return new HarvestRunner(config, classifier, modules, progress, verbosity.quiet)
+          .runOnce(full, spec.commandLine().getOut(), err);
+    } finally {
+      logging.close();
+    }
+  }
+
+  /** A log folder that cannot be written to, in words, naming the key. */
+  static String logFolderProblem(Path config, IOException e) {
+    return "mdma-trials: "
+        + config
+        + ": key 'log-folder': "
+        + FailureText.of(e)
+        + "; make the folder writable, or name another.";
   }
 
   /** What to do about a bad configuration. */
@@ -104,20 +111,5 @@ final class RunCommand implements Callable<Integer> {
     return "mdma-trials: fix the key named above; 'mdma-trials validate --config "
         + config
         + "' checks the whole file and prints every setting.";
-  }
-
-  private int harvest(HarvestRunner runner, PrintWriter err) {
-    PrintWriter out = spec.commandLine().getOut();
-    if (!quiet) {
-      return runner.runOnce(full, out, err);
-    }
-    // The summary is held back and printed only when the run needs a look.
-    StringWriter summary = new StringWriter();
-    int exit = runner.runOnce(full, new PrintWriter(summary), err);
-    if (exit != 0) {
-      out.print(summary);
-      out.flush();
-    }
-    return exit;
   }
 }

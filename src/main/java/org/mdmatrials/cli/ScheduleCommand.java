@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = {
       "Keep running and harvest on the configured schedule (default 02:30 UTC every night), as"
-          + " 'run' would. Stops cleanly on SIGTERM or Ctrl-C: a harvest in progress is stopped"
-          + " and publishes nothing."
+          + " 'run' would, printing each harvest's summary. Stops cleanly on SIGTERM or Ctrl-C: a"
+          + " harvest in progress is stopped and publishes nothing."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -55,6 +55,8 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--now", description = "Harvest once at start, then on the schedule.")
   boolean now;
 
+  @Mixin Verbosity verbosity;
+
   private final Modules modules;
 
   ScheduleCommand(Modules modules) {
@@ -64,23 +66,50 @@ final class ScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    String contradiction = verbosity.contradiction();
+    if (contradiction != null) {
+      err.println(contradiction);
+      return ExitCode.BAD_CONFIG;
+    }
     HarvesterConfig config;
     Classifier classifier;
-    NightlyScheduler scheduler;
-    HarvestRunner runner;
     try {
       config = settings.load(modules, spec);
       classifier = new Classifier(CategoryRulesLoader.load(config.categories()));
-      runner = new HarvestRunner(config, classifier, modules, ProgressListener.NONE);
-      String where = cron != null ? "--cron" : settings.config + ": key 'schedule.cron'";
+    } catch (ConfigException | RulesException e) {
+      err.println("mdma-trials: " + e.getMessage());
+      err.println(RunCommand.validateHint(settings.config));
+      return ExitCode.BAD_CONFIG;
+    }
+    Logging logging;
+    try {
+      logging = verbosity.logging(config.logFolder());
+    } catch (IOException e) {
+      err.println(RunCommand.logFolderProblem(settings.config, e));
+      return ExitCode.BAD_CONFIG;
+    }
+    try {
+      return schedule(config, classifier, err);
+    } finally {
+      logging.close();
+    }
+  }
+
+  /** Schedules the harvests, and serves until stopped. */
+  private int schedule(HarvesterConfig config, Classifier classifier, PrintWriter err)
+      throws InterruptedException {
+    HarvestRunner runner =
+        new HarvestRunner(config, classifier, modules, ProgressListener.NONE, verbosity.quiet);
+    NightlyScheduler scheduler;
+    try {
       scheduler =
           new NightlyScheduler(
               cron != null ? cron : config.schedule().cron(),
               config.schedule().timeZone(),
-              where,
+              cron != null ? "--cron" : settings.config + ": key 'schedule.cron'",
               harvest(runner, spec.commandLine().getOut(), err),
               Clock.systemUTC());
-    } catch (ConfigException | RulesException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       err.println("mdma-trials: " + e.getMessage());
       err.println(RunCommand.validateHint(settings.config));
       return ExitCode.BAD_CONFIG;

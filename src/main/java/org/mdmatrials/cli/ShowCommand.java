@@ -81,7 +81,7 @@ final class ShowCommand implements Callable<Integer> {
           "mdma-trials: no trial %s in %s: it is neither a trial's id nor an id of one of its"
               + " registry records. List the ids with: sqlite3 %s 'SELECT trial_id, linked_ids,"
               + " title FROM trials', or open %s.%n",
-          id, snapshot, snapshot, snapshot.resolveSibling("trials.csv"));
+          id, snapshot, snapshot, snapshot.resolveSibling(OutputLayout.TRIALS_CSV));
       return ExitCode.FAILED;
     }
     print(found.get(), out);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mdmatrials.classify.CategoryRules;
@@ -59,8 +60,11 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("mdma-trials: the configuration is not valid; fix the key named above.");
       return ExitCode.BAD_CONFIG;
     }
-    out.println(settings.config + " is valid. The settings a run would use, defaults included:");
+    out.println(settings.config + " is valid.");
     out.println();
+    asked(config, out);
+    out.println();
+    out.println("The settings a run would use, defaults included:");
     print(settings(config, modules), out);
     out.println();
     out.println(
@@ -73,15 +77,53 @@ final class ValidateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** The registries a run asks, in order and where it reads each, and those switched off. */
+  private void asked(HarvesterConfig config, PrintWriter out) {
+    List<Registry> asked = config.enabledRegistries();
+    out.println("A run asks " + count(asked.size()) + ", in this order:");
+    Map<String, Object> addresses = new LinkedHashMap<>();
+    for (Registry registry : asked) {
+      Map<String, Object> settings =
+          Objects.requireNonNull(config.sources().get(registry)).describe();
+      addresses.put(
+          registry.displayName(), settings.getOrDefault("url", settings.getOrDefault("file", "")));
+    }
+    print(addresses, out);
+    List<String> off =
+        modules.all().stream()
+            .filter(m -> !asked.contains(m.registry()))
+            .map(m -> m.registry().displayName() + " (sources." + m.key() + ")")
+            .toList();
+    out.println(
+        off.isEmpty()
+            ? "None is switched off (enabled: false under sources.<registry> switches one off)."
+            : "Switched off: " + String.join(", ", off) + ".");
+  }
+
+  private static String count(int registries) {
+    return registries == 1 ? "1 registry" : registries + " registries";
+  }
+
   private static Map<String, Object> settings(HarvesterConfig c, Modules modules) {
     Map<String, Object> keys = new LinkedHashMap<>();
     keys.put(
         "contact",
         c.contact().isEmpty() ? "(empty: the User-Agent names no contact)" : c.contact());
     keys.put("output", c.output());
+    keys.put(
+        "log-folder",
+        c.logFolder() == null
+            ? "(none: logs go to standard error only)"
+            : c.logFolder() + " (a file a day, kept " + Logging.KEEP_DAYS + " days)");
     keys.put("categories", c.categories());
     keys.put("registry-order", c.registryOrder().stream().map(Registry::code).toList());
     keys.put("full-harvest-every-days", c.fullHarvestEvery().toDays());
+    keys.put(
+        "keep-snapshots",
+        kept(c.keep().snapshots(), "snapshots; older ones are removed once a run publishes"));
+    keys.put(
+        "keep-run-reports",
+        kept(c.keep().runReports(), "reports of runs that published nothing, under runs/"));
     keys.put("schedule.cron", c.schedule().cron());
     keys.put("schedule.time-zone", c.schedule().timeZone());
     for (RegistryModule module : modules.all()) {
@@ -143,6 +185,10 @@ final class ValidateCommand implements Callable<Integer> {
       return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
     return String.valueOf(value);
+  }
+
+  private static String kept(int count, String what) {
+    return count == 0 ? "0 (all are kept)" : count + " (the newest " + count + " " + what + ")";
   }
 
   private static String number(double value) {

@@ -28,6 +28,7 @@ import org.mdmatrials.core.Registry;
 import org.mdmatrials.http.HttpSettings;
 import org.mdmatrials.source.BadSettingException;
 import org.mdmatrials.source.RegistryModule;
+import org.mdmatrials.source.SourceLocation;
 import org.mdmatrials.source.SourceSection;
 import org.mdmatrials.source.SourceSettings;
 
@@ -43,8 +44,8 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
-   * Loads the file; {@code categories} is resolved against the file's folder, {@code output}
-   * against the working directory.
+   * Loads the file; {@code categories} is resolved against the file's folder, {@code output} and
+   * {@code log-folder} against the working directory.
    */
   public static HarvesterConfig load(Path file, List<RegistryModule> modules)
       throws ConfigException {
@@ -55,23 +56,41 @@ public final class ConfigLoader {
     return new HarvesterConfig(
         raw.contact() == null ? "" : raw.contact().strip(),
         Path.of(orDefault(raw.output(), "output")),
+        raw.logFolder() == null || raw.logFolder().isBlank() ? null : Path.of(raw.logFolder()),
         folder.resolve(orDefault(raw.categories(), "categories.yaml")),
         registryOrder(raw.registryOrder(), modules, where),
         Duration.ofDays(
             atLeast(raw.fullHarvestEveryDays(), 7, 1, where, "full-harvest-every-days")),
+        new HarvesterConfig.Retention(
+            atLeast(raw.keepSnapshots(), 30, 0, where, "keep-snapshots"),
+            atLeast(raw.keepRunReports(), 30, 0, where, "keep-run-reports")),
         schedule(raw.schedule(), where),
         sources(raw.sources(), modules, where),
         http(http, where));
   }
 
   /**
-   * An absolute http or https URL, without a trailing slash.
+   * Refuses settings, the command line's flags applied, that harvest no registry.
+   *
+   * @param where the file to name
+   */
+  public static void requireARegistry(HarvesterConfig settings, Path where) throws ConfigException {
+    if (settings.sources().values().stream().noneMatch(SourceSettings::enabled)) {
+      throw new ConfigException(
+          where + ": key 'sources': every registry is switched off; enable at least one");
+    }
+  }
+
+  /**
+   * What a registry's records are read from, as settings hold it: a URL without a trailing slash, a
+   * path made absolute.
    *
    * @param where the file and key, or the flag, to name when the value is refused
    */
-  public static String checkUrl(String value, String where) throws ConfigException {
+  public static String checkLocation(SourceLocation location, String value, String where)
+      throws ConfigException {
     try {
-      return SourceSection.checkUrl(value);
+      return location.check(value);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where + ": " + e.getMessage(), e);
     }
@@ -144,10 +163,6 @@ public final class ConfigLoader {
         throw new ConfigException(where + ": " + e.getMessage(), e);
       }
     }
-    if (settings.values().stream().noneMatch(SourceSettings::enabled)) {
-      throw new ConfigException(
-          where + ": key 'sources': every registry is switched off; enable at least one");
-    }
     return settings;
   }
 
@@ -155,7 +170,9 @@ public final class ConfigLoader {
   private static List<Registry> registryOrder(
       @Nullable List<String> names, List<RegistryModule> modules, String where)
       throws ConfigException {
-    Registries known = new Registries(modules.stream().map(RegistryModule::registry).toList());
+    Registries known =
+        new Registries(
+            modules.stream().flatMap(m -> m.recordRegistries().stream()).distinct().toList());
     List<Registry> order = new ArrayList<>();
     for (String name : names == null ? List.<String>of() : names) {
       Registry registry =
@@ -244,9 +261,12 @@ public final class ConfigLoader {
   record ConfigFile(
       @Nullable String contact,
       @Nullable String output,
+      @Nullable String logFolder,
       @Nullable String categories,
       @Nullable List<String> registryOrder,
       @Nullable Integer fullHarvestEveryDays,
+      @Nullable Integer keepSnapshots,
+      @Nullable Integer keepRunReports,
       @Nullable ScheduleFile schedule,
       @Nullable JsonNode sources,
       @Nullable HttpFile http) {}

@@ -54,9 +54,14 @@ public record OutputLayout(Path root) {
     return STAGING_PREFIX + "*";
   }
 
+  /** The reports of runs that published nothing. */
+  public Path runs() {
+    return root.resolve("runs");
+  }
+
   /** Where the report of a run that published nothing goes. */
   public Path failedRunReport(String runId) {
-    return root.resolve("runs").resolve(runId + ".json");
+    return runs().resolve(runId + ".json");
   }
 
   public Path history() {

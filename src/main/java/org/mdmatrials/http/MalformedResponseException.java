@@ -11,25 +11,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MalformedResponseException extends IOException {
   private static final long serialVersionUID = 1L;
+  private final String url;
+  private final String problem;
   private final boolean refetchable;
 
   public MalformedResponseException(String url, String problem) {
-    this(message(url, problem), null, true);
+    this(url, problem, null, true);
   }
 
   public MalformedResponseException(String url, String problem, Throwable cause) {
-    this(message(url, problem), cause, true);
+    this(url, problem, cause, true);
   }
 
   private MalformedResponseException(
-      String message, @Nullable Throwable cause, boolean refetchable) {
-    super(message, cause);
+      String url, String problem, @Nullable Throwable cause, boolean refetchable) {
+    super("Unusable response from " + url + ": " + problem, cause);
+    this.url = url;
+    this.problem = problem;
     this.refetchable = refetchable;
   }
 
   /** The same problem, as one that fetching the response again cannot help. */
   public MalformedResponseException unrepeatable() {
-    return new MalformedResponseException(String.valueOf(getMessage()), this, false);
+    return new MalformedResponseException(url, problem, this, false);
   }
 
   /** Whether fetching the response again may help. */
@@ -37,7 +41,12 @@ public final class MalformedResponseException extends IOException {
     return refetchable;
   }
 
-  private static String message(String url, String problem) {
-    return "Unusable response from " + url + ": " + problem;
+  public String url() {
+    return url;
+  }
+
+  /** What is wrong with the response. */
+  public String problem() {
+    return problem;
   }
 }

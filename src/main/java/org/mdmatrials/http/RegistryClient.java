@@ -133,13 +133,14 @@ public final class RegistryClient {
             if (!e.refetchable() || !policy.mayRetry(tries)) {
               throw e;
             }
-            retry = new Retry(e.getMessage(), null);
+            retry = new Retry(FailureText.of(e), null);
           }
         }
-        log.warn(
-            "{} {}: {} (try {} of {}); retrying",
+        // A retry is no problem yet: the operator hears of the request only if every try fails.
+        log.info(
+            "{} {}: {} (try {} of {}); trying again",
             built.method(),
-            built.url(),
+            FailureText.url(built.url().toString()),
             retry.problem(),
             tries,
             policy.maxTries());
@@ -155,7 +156,9 @@ public final class RegistryClient {
         if (retried.contains(response.code()) && policy.mayRetry(tries)) {
           Duration after = retryAfter(response.header("Retry-After"));
           return new Retry(
-              "answered " + response.code() + (after == null ? "" : ", asking to wait " + after),
+              "answered HTTP "
+                  + response.code()
+                  + (after == null ? "" : ", asking to wait " + after.toSeconds() + " s"),
               after);
         }
         if (!response.isSuccessful()) {
@@ -172,22 +175,14 @@ public final class RegistryClient {
         if (e instanceof MalformedResponseException malformed
             && malformed.refetchable()
             && policy.mayRetry(tries)) {
-          return new Retry(malformed.getMessage(), null);
+          return new Retry(FailureText.of(malformed), null);
         }
         throw e;
       } catch (IOException e) {
         if (call.isCanceled() || !policy.mayRetry(tries)) {
-          throw new IOException(
-              built.method()
-                  + " "
-                  + url
-                  + " failed after "
-                  + tries
-                  + (tries == 1 ? " try: " : " tries: ")
-                  + e,
-              e);
+          throw new RequestFailedException(built.method(), url, tries, e);
         }
-        return new Retry("failed: " + e, null);
+        return new Retry(FailureText.transport(url, e), null);
       }
     }
 

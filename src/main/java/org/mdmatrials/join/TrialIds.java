@@ -19,23 +19,13 @@ import org.mdmatrials.core.Trial;
  * join trials.
  */
 public final class TrialIds {
-  /**
-   * Forms of registries no module harvests, whose ids the harvested records cite: ANZCTR's {@code
-   * ACTRN} and 14 digits.
-   */
-  public static final List<IdForm> CITED_ONLY =
-      List.of(new IdForm("ACTRN", "ACTRN[\\s-]*(\\d{14})"));
-
   private final List<String> prefixes = new ArrayList<>();
   private final Pattern pattern;
 
-  /** Recognises ids of {@code forms} and of {@link #CITED_ONLY}. */
+  /** Recognises ids of {@code forms}. */
   public TrialIds(List<IdForm> forms) {
     List<String> alternatives = new ArrayList<>();
     for (IdForm form : forms) {
-      add(form, alternatives);
-    }
-    for (IdForm form : CITED_ONLY) {
       add(form, alternatives);
     }
     pattern =

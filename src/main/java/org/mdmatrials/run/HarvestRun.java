@@ -20,6 +20,7 @@ import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
 import org.mdmatrials.core.SourceOutcome;
+import org.mdmatrials.http.FailureText;
 import org.mdmatrials.join.TrialMerger;
 import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.source.TrialSource;
@@ -54,6 +55,7 @@ public final class HarvestRun {
   private final ProgressListener progress;
   private final Checkpoint checkpoint;
   private final History history;
+  private final Retention retention;
 
   /**
    * @param retriesByHost how often requests were tried again so far, for the report
@@ -81,6 +83,7 @@ public final class HarvestRun {
     this.progress = progress;
     this.checkpoint = checkpoint;
     this.history = new History(new HistoryStore(layout.history()));
+    this.retention = new Retention(layout, options.keepSnapshots(), options.keepRunReports());
   }
 
   /** A run under way: its id, when it started, and the snapshot before it, if any. */
@@ -127,9 +130,8 @@ public final class HarvestRun {
       }
       if (outcomes.stream().allMatch(SourceOutcome::failed)) {
         return new Staged(
-            failed(run, outcomes, intake.skippedRecords(), Fetch.problems(outcomes)), null);
+            failed(run, outcomes, intake.skippedRecords(), Fetch.failures(outcomes)), null);
       }
-      Fetch.problems(outcomes).forEach(intake::warn);
       checkpoint.reached(Checkpoint.Moment.HARVESTED);
       progress.writing();
       join(run, store, intake);
@@ -137,12 +139,15 @@ public final class HarvestRun {
       return new Staged(report, writeFiles(run, report, staging));
     } catch (Exception e) {
       log.error("Writing the snapshot failed", e);
-      return new Staged(
-          failed(run, List.of(), List.of(), List.of("Writing the snapshot failed: " + e)), null);
+      String error = "Writing the snapshot failed: " + FailureText.of(e);
+      return new Staged(failed(run, List.of(), List.of(), List.of(error)), null);
     }
   }
 
-  /** Fetches every registry's records, as planned, until asked to stop. */
+  /**
+   * Fetches every registry's records, as planned, until asked to stop; then, unless every registry
+   * failed, keeps the previous snapshot's records of those that did, and warns of them.
+   */
   private List<SourceOutcome> fetch(Run run, StagingStore store, RecordIntake intake)
       throws Exception {
     HarvestPlan plan =
@@ -158,7 +163,12 @@ public final class HarvestRun {
       outcomes.add(outcome);
       progress.sourceFinished(outcome);
     }
-    return outcomes;
+    if (stop.raised() || outcomes.stream().allMatch(SourceOutcome::failed)) {
+      return outcomes;
+    }
+    List<SourceOutcome> kept = fetch.carryOverFailed(outcomes);
+    fetch.warnings(kept).forEach(intake::warned);
+    return kept;
   }
 
   /** Merges the records that name one trial into one row. */
@@ -239,6 +249,7 @@ public final class HarvestRun {
       if (!report.published()) {
         snapshots.discard(staging);
         writeFailedReport(report);
+        retention.pruneRunReports();
         return report;
       }
       checkpoint.reached(Checkpoint.Moment.FILES_WRITTEN);
@@ -248,11 +259,12 @@ public final class HarvestRun {
       if (versions != null) {
         history.commit(versions);
       }
+      retention.pruneSnapshots();
       return report;
     }
   }
 
-  /** The report of a run that published nothing. */
+  /** The report of a run that publishes nothing, and so kept nothing of the last snapshot. */
   private RunReport failed(
       Run run, List<SourceOutcome> outcomes, List<SkippedRecord> skipped, List<String> errors) {
     return new RunReport(
@@ -264,7 +276,7 @@ public final class HarvestRun {
         0,
         Map.of(),
         Map.of(),
-        outcomes,
+        Fetch.keptNothing(outcomes),
         skipped,
         retriesByHost.get(),
         errors);

@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * records name the same trial, for {@link Join} to merge once all are in. Keeps the records left
  * out and what the operator should hear of.
  *
+ * <p>A registry's record is held once. A platform gathering several registries' records (WHO's
+ * ICTRP) is harvested after the registries harvested directly, and its copy of a record one of them
+ * brought already is left out: the registry's own record is the fuller and the fresher.
+ *
  * <p>The single-record shortcut: each record is also stored at once as the trial row it makes on
  * its own, classified. Nearly every trial has one record, and its row is then final, classified
  * once; the few records found to share a trial have their rows replaced by the merged trial's.
  * Classifying only after joining would mean reading every record back from the store
  * (BENCHMARKS.md, "The single-record shortcut").
  */
-final class RecordIntake implements HarvestSink {
+final class RecordIntake {
   private static final Logger log = LoggerFactory.getLogger(RecordIntake.class);
 
   private final StagingStore store;
@@ -59,28 +63,38 @@ final class RecordIntake implements HarvestSink {
     this.progress = progress;
   }
 
-  @Override
-  public void accept(Trial trial, Payload payload) throws IOException {
-    Set<String> ids = trialIds.of(trial);
-    int key = store.records().add(trial, payload, ids, SourceStatus.FRESH);
-    if (key < 0) {
-      warn(
-          trial.registry().displayName()
-              + " sent "
-              + trial.trialId()
-              + " twice; the first was kept");
-      return;
-    }
-    Set<String> ofRegistry = fetched.computeIfAbsent(trial.registry(), r -> new HashSet<>());
-    ofRegistry.add(trial.trialId());
-    add(key, trial, ids, SourceStatus.FRESH);
-    log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
-    progress.recordsReceived(trial.registry(), ofRegistry.size());
+  /** Where {@code source}'s harvest hands its records. */
+  HarvestSink from(Registry source) {
+    return new HarvestSink() {
+      @Override
+      public void accept(Trial trial, Payload payload) throws IOException {
+        RecordIntake.this.accept(source, trial, payload);
+      }
+
+      @Override
+      public void skipped(SkippedRecord record) {
+        skipped.add(record);
+      }
+    };
   }
 
-  @Override
-  public void skipped(SkippedRecord record) {
-    skipped.add(record);
+  private void accept(Registry source, Trial trial, Payload payload) throws IOException {
+    Set<String> ids = trialIds.of(trial);
+    String record = trial.registry().code() + " " + trial.trialId();
+    Set<String> ofSource = fetched.computeIfAbsent(source, r -> new HashSet<>());
+    int key = store.records().add(source, trial, payload, ids, SourceStatus.FRESH);
+    if (key < 0) {
+      if (ofSource.contains(record)) {
+        warn(source.displayName() + " sent " + trial.trialId() + " twice; the first was kept");
+      } else {
+        log.debug("{}: {} came already from its registry; this copy was left out", source, record);
+      }
+      return;
+    }
+    ofSource.add(record);
+    add(key, trial, ids, SourceStatus.FRESH);
+    log.debug("{} {} stored; registry ids {}", trial.registry(), trial.trialId(), ids);
+    progress.recordsReceived(source, ofSource.size());
   }
 
   /** A record copied from the previous snapshot, under the key the store gave it. */
@@ -110,9 +124,9 @@ final class RecordIntake implements HarvestSink {
     warnings.add(warning);
   }
 
-  /** The ids of the records this run fetched from {@code registry}. */
-  Set<String> fetched(Registry registry) {
-    return fetched.getOrDefault(registry, Set.of());
+  /** A warning for the report, logged already where it arose. */
+  void warned(String warning) {
+    warnings.add(warning);
   }
 
   TrialGroups groups() {

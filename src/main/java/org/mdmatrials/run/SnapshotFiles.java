@@ -46,11 +46,6 @@ final class SnapshotFiles {
             new RunReportFile()));
   }
 
-  /** The files' names, in order. */
-  List<String> names() {
-    return files.stream().map(SnapshotFile::name).toList();
-  }
-
   /**
    * Writes every file into {@code folder} from {@code snapshot}, and meanwhile runs {@code
    * meanwhile} on the calling thread. Returns what {@code meanwhile} came to once every file is

@@ -192,7 +192,7 @@ public final class NightlyScheduler {
       try {
         log.info("Harvest ended with exit code {}; next at {}", exit, nextFireTime(scheduler));
       } catch (SchedulerException e) {
-        log.warn("Harvest ended with exit code {}; next fire time unknown: {}", exit, e.toString());
+        log.warn("Harvest ended with exit code {}; next fire time unknown", exit, e);
       }
     }
 

@@ -33,12 +33,15 @@ public final class DataDictionary {
   private static final String RESOURCE = "data_dictionary.csv";
   private static final Pattern SEPARATOR = Pattern.compile("; ");
 
+  private final List<Registry> registries;
   private final Map<Registry, List<ColumnSource>> sources;
 
   /**
-   * @param sources where the columns come from, per registry, in the order to list the registries
+   * @param registries the registries a trial's row can be of, in the default order of preference
+   * @param sources where the columns come from, per registry harvested, in the order to list them
    */
-  public DataDictionary(Map<Registry, List<ColumnSource>> sources) {
+  public DataDictionary(List<Registry> registries, Map<Registry, List<ColumnSource>> sources) {
+    this.registries = List.copyOf(registries);
     this.sources = new LinkedHashMap<>(sources);
   }
 
@@ -109,17 +112,17 @@ public final class DataDictionary {
   }
 
   private String meaning(String text) {
-    String registries =
+    String names =
         String.join(
             ", ",
-            sources.keySet().stream()
+            registries.stream()
                 .map(
                     r ->
                         r.code().equals(r.displayName())
                             ? r.code()
                             : r.code() + " (" + r.displayName() + ")")
                 .toList());
-    String order = String.join(", ", sources.keySet().stream().map(Registry::code).toList());
-    return text.replace("{registries}", registries).replace("{registry-order}", order);
+    String order = String.join(", ", registries.stream().map(Registry::code).toList());
+    return text.replace("{registries}", names).replace("{registry-order}", order);
   }
 }

@@ -28,7 +28,7 @@ public record QuerySettings(boolean enabled, String url, String query, Opener op
   }
 
   @Override
-  public SourceSettings withUrl(String newUrl) {
+  public SourceSettings withLocation(String newUrl) {
     return new QuerySettings(enabled, newUrl, query, opener);
   }
 

@@ -1,7 +1,6 @@
 package org.mdmatrials.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -24,11 +23,6 @@ public final class SourceSection {
   public SourceSection(String path, JsonNode node) {
     this.path = path;
     this.node = node;
-  }
-
-  /** A section the configuration leaves out. */
-  public static SourceSection absent(String path) {
-    return new SourceSection(path, MissingNode.getInstance());
   }
 
   public boolean isPresent() {
@@ -61,6 +55,24 @@ public final class SourceSection {
       return checkUrl(text == null ? fallback : text);
     } catch (IllegalArgumentException e) {
       throw new BadSettingException("key '" + key("url") + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@code file}, a file or folder that must be given, made absolute against the working directory
+   * as {@link SourceLocation#FILE} has it.
+   */
+  public String file() throws BadSettingException {
+    String name = SourceLocation.FILE.key();
+    String text = optionalText(name);
+    if (text == null || text.isBlank()) {
+      throw new BadSettingException(
+          "key '" + key(name) + "' is empty; name the file (or a folder of files) to read");
+    }
+    try {
+      return SourceLocation.FILE.check(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadSettingException("key '" + key(name) + "': " + e.getMessage());
     }
   }
 

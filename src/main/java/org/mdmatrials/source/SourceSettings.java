@@ -9,11 +9,12 @@ public interface SourceSettings {
   /** Whether runs harvest this registry. */
   boolean enabled();
 
-  /** The registry's address: an http or https URL without a trailing slash. */
-  String url();
-
-  /** The same settings with another address, such as a local stand-in's. */
-  SourceSettings withUrl(String url);
+  /**
+   * The same settings reading the registry from elsewhere: another address (a local stand-in's,
+   * say) or another file, as its module's {@link RegistryModule#location()} has it, already
+   * checked.
+   */
+  SourceSettings withLocation(String location);
 
   /**
    * Every setting, defaults included, as {@code validate} prints them: keys relative to {@code

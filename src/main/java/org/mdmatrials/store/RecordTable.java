@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,14 +21,21 @@ import org.mdmatrials.core.Trial;
 
 /**
  * {@code source_records}: every registry record of the snapshot, as its registry sent it and as
- * mapped onto the common trial, with its normalised registry ids, whether it is fresh or carried
- * over, and the trial row it went into. Records are numbered 0, 1, 2 … in the order they are added.
+ * mapped onto the common trial, with the source it came through, its normalised registry ids,
+ * whether it is fresh or carried over, and the trial row it went into. Records are numbered 0, 1, 2
+ * … in the order they are added; a registry's record with one id is held once, whichever source
+ * brought it.
+ *
+ * <p>The source is the registry harvested: the record's own registry, or a platform gathering
+ * several registries' records (WHO's ICTRP). A snapshot written before sources were kept (schema
+ * version 2) is read as if each record came through its own registry.
  */
 public final class RecordTable {
   private static final Pattern SPACE = Pattern.compile(" ");
   private static final List<String> COLUMNS =
       List.of(
           "record_key",
+          "source",
           "registry",
           "record_id",
           "trial_id",
@@ -54,19 +62,20 @@ public final class RecordTable {
             db,
             "INSERT INTO source_records ("
                 + String.join(", ", COLUMNS)
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT))");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT))");
     this.assignments =
         new Sql.Batch(db, "UPDATE source_records SET trial_id = ? WHERE record_key = ?");
   }
 
   /**
-   * Adds a registry record: the common record, the registry's payload, its normalised registry ids,
-   * and whether it is fresh or carried over.
+   * Adds a registry record: the source it came through, the common record, the registry's payload,
+   * its normalised registry ids, and whether it is fresh or carried over.
    *
    * @return the record's key, or -1, adding nothing, when this registry's record with this id was
-   *     added before
+   *     added before, through this source or another
    */
-  public int add(Trial trial, Payload payload, Set<String> registryIds, SourceStatus status)
+  public int add(
+      Registry source, Trial trial, Payload payload, Set<String> registryIds, SourceStatus status)
       throws IOException {
     if (!added.add(trial.registry().code() + " " + trial.trialId())) {
       return -1;
@@ -74,6 +83,7 @@ public final class RecordTable {
     var updated = trial.dates().lastUpdatePosted();
     try {
       return addRow(
+          source.code(),
           trial.registry().code(),
           trial.trialId(),
           trial.trialId(),
@@ -95,67 +105,76 @@ public final class RecordTable {
   }
 
   /**
-   * Copies one registry's records from a previous snapshot, all but those named in {@code except}
-   * (records fetched again this run). A record that was fresh there is marked {@code whenFresh};
-   * one already carried over keeps its mark, and so the time of its data.
+   * Copies the records that came through {@code source} in a previous snapshot, all but those of a
+   * registry and id added already (fetched again this run, through this source or another). A
+   * record that was fresh there is marked {@code whenFresh}; one already carried over keeps its
+   * mark, and so the time of its data.
    *
    * @return how many records were copied
    */
-  public int carryOver(
-      Path previous,
-      Registry registry,
-      Set<String> except,
-      SourceStatus whenFresh,
-      CopiedRecord copied)
+  public int carryOver(Path previous, Registry source, SourceStatus whenFresh, CopiedRecord copied)
       throws IOException {
     try {
-      return copy(previous, registry, except, whenFresh, copied);
+      return copy(previous, source, whenFresh, copied);
     } catch (SQLException e) {
-      throw Sql.failed("carry the records of " + registry + " over from " + previous, e);
+      throw Sql.failed("carry the records of " + source + " over from " + previous, e);
     }
   }
 
-  private int copy(
-      Path previous,
-      Registry registry,
-      Set<String> except,
-      SourceStatus whenFresh,
-      CopiedRecord copied)
+  private int copy(Path previous, Registry source, SourceStatus whenFresh, CopiedRecord copied)
       throws SQLException, IOException {
     int count = 0;
     try (Connection old = Sql.openReadOnly(previous);
         PreparedStatement select =
             old.prepareStatement(
-                "SELECT record_id, last_update_posted, registry_ids, record, payload, source_status"
-                    + " FROM source_records WHERE registry = ? ORDER BY record_key")) {
-      select.setString(1, registry.code());
+                "SELECT registry, record_id, last_update_posted, registry_ids, record, payload,"
+                    + " source_status FROM source_records WHERE "
+                    + sourceColumn(old)
+                    + " = ? ORDER BY record_key")) {
+      select.setString(1, source.code());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          String id = rs.getString(1);
-          if (except.contains(id) || !added.add(registry.code() + " " + id)) {
+          String registry = rs.getString(1);
+          String id = rs.getString(2);
+          if (!added.add(registry + " " + id)) {
             continue;
           }
-          SourceStatus before = SourceStatus.parse(rs.getString(6));
+          SourceStatus before = SourceStatus.parse(rs.getString(7));
           SourceStatus status = before instanceof SourceStatus.Fresh ? whenFresh : before;
-          String ids = rs.getString(3);
-          byte[] record = rs.getBytes(4);
+          String ids = rs.getString(4);
+          byte[] record = rs.getBytes(5);
           Trial trial = TrialJson.read(record, registry + " " + id, registries);
           int key =
               addRow(
-                  registry.code(),
+                  source.code(),
+                  registry,
                   id,
                   trial.trialId(),
-                  rs.getString(2),
+                  rs.getString(3),
                   status.text(),
                   ids,
                   record,
-                  rs.getBytes(5));
+                  rs.getBytes(6));
           copied.copied(key, trial, idSet(ids), status);
           count++;
         }
       }
     }
     return count;
+  }
+
+  /**
+   * The column naming the source a record came through in {@code db}: {@code source}, or in a
+   * snapshot written before sources were kept, {@code registry}, each record's own.
+   */
+  private static String sourceColumn(Connection db) throws SQLException, IOException {
+    boolean kept =
+        !Sql.list(
+                db,
+                "SELECT name FROM pragma_table_info('source_records') WHERE name = 'source'",
+                rs -> rs.getString(1))
+            .isEmpty();
+    return kept ? "source" : "registry";
   }
 
   /** A stored registry record: its key, the common record, and whether it is fresh. */
@@ -209,7 +228,11 @@ public final class RecordTable {
     return key;
   }
 
+  /** The ids as stored, in the order the record gave them: a row's linked ids keep that order. */
   private static Set<String> idSet(String ids) {
-    return SPACE.splitAsStream(ids).filter(i -> !i.isEmpty()).collect(Collectors.toSet());
+    return SPACE
+        .splitAsStream(ids)
+        .filter(i -> !i.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

@@ -24,7 +24,7 @@ import org.mdmatrials.sink.ChangeColumn;
  */
 public final class StagingStore implements AutoCloseable {
   /** {@code PRAGMA user_version} of the schema written here. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private final Connection db;
   private final RecordTable records;

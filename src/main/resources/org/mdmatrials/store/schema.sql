@@ -1,7 +1,7 @@
--- trials.sqlite, schema version 3 (PRAGMA user_version). The trials table is created from
+-- trials.sqlite, schema version 4 (PRAGMA user_version). The trials table is created from
 -- TrialColumn, so that it always has the CSV's columns; the tables below hold what a CSV cell joins.
 -- source_records holds every registry record as sent (payload) and as mapped onto the common
--- record (record, JSON), with the trial row it was merged into.
+-- record (record, JSON), with the source it came through and the trial row it was merged into.
 
 CREATE TABLE trial_conditions (
   trial_id  TEXT NOT NULL REFERENCES trials (trial_id),
@@ -38,6 +38,7 @@ CREATE TABLE trial_secondary_ids (
 
 CREATE TABLE source_records (
   record_key         INTEGER PRIMARY KEY,
+  source             TEXT NOT NULL,
   registry           TEXT NOT NULL,
   record_id          TEXT NOT NULL,
   trial_id           TEXT REFERENCES trials (trial_id),

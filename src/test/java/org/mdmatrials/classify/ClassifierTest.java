@@ -269,6 +269,130 @@ class ClassifierTest {
             OTHER));
   }
 
+  /**
+   * Records of registries WHO's ICTRP gathers, as an ICTRP export gives them (no summary, ANZCTR's
+   * condition categories among the conditions); titles and conditions quoted from the records
+   * (src/test/resources/fixtures/ictrp/PROVENANCE.md).
+   */
+  static Stream<Arguments> gatheredRecords() {
+    return Stream.of(
+        row(
+            "NTR6670: a Dutch title names PTSD",
+            trial("NTR6670")
+                .title(
+                    "Een studie naar de veiligheid en effecten van psychotherapie in combinatie met"
+                        + " MDMA als behandeling voor zware post-traumatische stress stoornis"),
+            INTERVENTION,
+            "PTSD: title \"post-traumatische stress stoornis\"",
+            PTSD),
+        row(
+            "NTR3691: healthy-volunteer pharmacology in Dutch is no category",
+            trial("NTR3691")
+                .title("MDMA en prosociaal gedrag: De rol van de 2a-serotonine receptor."),
+            INTERVENTION,
+            "",
+            OTHER),
+        row(
+            "ACTRN12619001334190 EMMAC: anxiety and cancer among ANZCTR's conditions",
+            trial("ACTRN12619001334190")
+                .title(
+                    "Effect of 3, 4-Methylenedioxymethamphetamine (MDMA)-assisted therapy on Mood"
+                        + " and Anxiety symptoms in patients with advanced-stage Cancer Study (EMMAC"
+                        + " Study)")
+                .conditions(
+                    "Depression symptoms",
+                    "Anxiety symptoms",
+                    "Advanced-stage cancer",
+                    "Mental Health - Anxiety",
+                    "Mental Health - Depression",
+                    "Cancer - Any cancer"),
+            INTERVENTION,
+            "ANXIETY_LIFE_THREATENING_ILLNESS: condition \"Anxiety\", title \"Anxiety\", condition"
+                + " \"Advanced-stage cancer\", condition \"Cancer\", condition \"cancer\", title"
+                + " \"advanced-stage Cancer\"",
+            ANXIETY_LIFE_THREATENING_ILLNESS),
+        row(
+            "ACTRN12613000685718: MDMA for tinnitus is no category",
+            trial("ACTRN12613000685718")
+                .title("MDMA (3,4-methylenedioxy-N-methylamphetamine) and tinnitus")
+                .conditions("Tinnitus", "Ear - Other ear disorders"),
+            INTERVENTION,
+            "",
+            OTHER),
+        row(
+            "ACTRN12624000041550: MDMA named only in ANZCTR's spelling of the intervention",
+            trial("ACTRN12624000041550")
+                .title(
+                    "Effectiveness Of Psychedelic Therapy for Post Traumatic Stress Disorder (PTSD)")
+                .interventions(
+                    new Intervention(
+                        null,
+                        "The medicines used are Methylenedioxy methamphetamine (MDMA) for PTSD",
+                        List.of())),
+            INTERVENTION,
+            "PTSD: title \"Post Traumatic Stress Disorder\", title \"PTSD\"",
+            PTSD),
+        row(
+            "2021-000805-26: MDMA-assisted therapy for depression, in Norwegian, is no category",
+            trial("2021-000805-26").title("MDMA-assistert psykoterapi for behandling av depresjon"),
+            INTERVENTION,
+            "",
+            OTHER));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("gatheredRecords")
+  void sortsRecordsOfTheRegistriesWhoGathersByTheShippedRules(
+      String description,
+      Trial trial,
+      MdmaRole role,
+      List<Indication> categories,
+      String evidence) {
+    sortsRegisteredTrialsByTheShippedRules(description, trial, role, categories, evidence);
+  }
+
+  /** Each language's names, as the texts config/categories.yaml cites for them write them. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "posttraumatische stressstoornis (PTSS)                          | PTSD",
+        "Patienten mit einer Posttraumatischen Belastungsstörung (PTBS) | PTSD",
+        "bei Patienten mit posttraumatischer Belastungsstörung (PTBS)   | PTSD",
+        "el trastorno de estrés postraumático (TEPT) grave              | PTSD",
+        "trouble de stress post-traumatique (TSPT)                      | PTSD",
+        "transtorno de estresse pós-traumático                          | PTSD",
+        "perturbação de stress pós-traumático (PSPT)                    | PTSD",
+        "angsten; lijden aan kanker                                     | ANXIETY_LIFE_THREATENING_ILLNESS",
+        "Angst; Krebspatienten im Endstadium                            | ANXIETY_LIFE_THREATENING_ILLNESS",
+        "ansiedad en personas con cáncer o enfermedades terminales      | ANXIETY_LIFE_THREATENING_ILLNESS",
+        "anxiété; cancer                                                | ANXIETY_LIFE_THREATENING_ILLNESS",
+        "ansiedade; câncer                                              | ANXIETY_LIFE_THREATENING_ILLNESS",
+        "ansiedad social                                                | SOCIAL_ANXIETY",
+        "phobie sociale                                                 | SOCIAL_ANXIETY",
+        "Sozialphobie                                                   | SOCIAL_ANXIETY",
+        "relatietherapie                                                | COUPLES_THERAPY",
+        "Paartherapie                                                   | COUPLES_THERAPY",
+        "terapia de pareja asistida por MDMA                            | COUPLES_THERAPY",
+        "thérapie conjointe cognitivo-comportementale                   | COUPLES_THERAPY",
+        "terapia de casais assistida por MDMA                           | COUPLES_THERAPY",
+      })
+  void findsEachCategoryInTheOtherLanguagesRegistriesWriteIn(String text, Indication category) {
+    Trial trial = trial("NCT00000000").conditions(text.split("; ")).build();
+
+    assertThat(classifier.classify(trial).categories())
+        .extracting(CategoryMatch::category)
+        .containsExactly(category);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"Anxiety", "angst", "ansiedad", "cancer", "Krebs", "kanker"})
+  void needsBothAnxietyAndIllnessInEveryLanguage(String text) {
+    assertThat(classifier.classify(trial("NCT00000000").conditions(text).build()).categories())
+        .extracting(CategoryMatch::category)
+        .containsExactly(OTHER);
+  }
+
   private static final String NCT02427568_SUMMARY =
       "Individuals facing, or who have faced, a life-threatening illness contend with more than"
           + " just the physical symptoms of their condition and may experience anxiety,"

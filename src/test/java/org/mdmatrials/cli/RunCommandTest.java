@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.SqlRows;
 import org.mdmatrials.TestConfig;
 import picocli.CommandLine;
 
@@ -139,7 +140,7 @@ class RunCommandTest {
   }
 
   @Test
-  void failsWithExitOneAndPublishesNothingWhenTheRegistryFails() throws Exception {
+  void failsAFirstNightWithExitOneTellingThatThereIsNoSnapshotYet() throws Exception {
     registry.stubFor(
         get(urlPathEqualTo("/api/v2/studies"))
             .willReturn(
@@ -159,13 +160,88 @@ class RunCommandTest {
             registry.baseUrl() + "/api/v2");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString())
-        .contains("harvest failed; nothing was published")
-        .contains("ClinicalTrials.gov: HTTP 500 from " + registry.baseUrl() + "/api/v2/studies");
     assertThat(output.resolve("latest")).doesNotExist();
     try (var left = Files.list(output.resolve("snapshots"))) {
       assertThat(left).isEmpty();
     }
+    List<Path> reports;
+    try (var files = Files.list(output.resolve("runs"))) {
+      reports = files.toList();
+    }
+    assertThat(reports).hasSize(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "mdma-trials: the harvest failed and nothing was published; there is no snapshot yet"
+                + " (no "
+                + output.resolve("latest")
+                + ").\n"
+                + "  ClinicalTrials.gov: localhost:"
+                + registry.getPort()
+                + " answered HTTP 500 (a fault on the registry's side): Internal error\n"
+                + "Check the network and the registry's address (sources.ctgov.url); the next run"
+                + " tries again. Details: "
+                + reports.get(0)
+                + "\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void namesNoReportThatCouldNotBeWritten() throws Exception {
+    registry.stubFor(
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(aResponse().withStatus(500).withBody("Internal error")));
+    // A file where the folder of failed runs' reports should be: the report cannot be written.
+    Files.writeString(output.resolve("runs"), "");
+
+    int exit =
+        run(
+            "run",
+            "--config",
+            TestConfig.ctgovOnly(config, 1000).toString(),
+            "--output",
+            output.toString(),
+            "--ctgov-url",
+            registry.baseUrl() + "/api/v2");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .endsWith(
+            "Check the network and the registry's address (sources.ctgov.url); the next run tries"
+                + " again.\n")
+        .doesNotContain("Details")
+        .doesNotContain(output.resolve("runs").toString());
+  }
+
+  @Test
+  void keepsAsManySnapshotsAsTheConfigSays() throws Exception {
+    registry.stubFor(
+        get(urlPathEqualTo("/api/v2/studies"))
+            .willReturn(okJson(Fixtures.page(1, null, Fixtures.study("NCT03934567")))));
+    Path file =
+        TestConfig.write(
+            config, "keep-snapshots: 1", "sources:", "  ctgov:", "    search: {query.term: MDMA}");
+    String[] args = {
+      "run",
+      "--config",
+      file.toString(),
+      "--output",
+      output.toString(),
+      "--ctgov-url",
+      registry.baseUrl() + "/api/v2"
+    };
+
+    assertThat(run(args)).as(err.toString()).isZero();
+    String first = Files.readSymbolicLink(output.resolve("latest")).getFileName().toString();
+    assertThat(run(args)).as(err.toString()).isZero();
+
+    try (var snapshots = Files.list(output.resolve("snapshots"))) {
+      assertThat(snapshots.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .isNotEqualTo(first)
+          .isEqualTo(Files.readSymbolicLink(output.resolve("latest")).getFileName().toString());
+    }
+    assertThat(SqlRows.of(output.resolve("history.sqlite"), "SELECT count(*) FROM runs"))
+        .containsExactly("2");
   }
 
   @Test

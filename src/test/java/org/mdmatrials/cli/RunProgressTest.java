@@ -89,7 +89,9 @@ class RunProgressTest {
 
     assertThat(run(true, "--quiet")).isEqualTo(3);
 
-    assertThat(out.toString()).startsWith("Published ").contains("Warning: ISRCTN: HTTP 500");
+    assertThat(out.toString())
+        .startsWith("Published ")
+        .contains("Warning: ISRCTN: localhost:" + registry.getPort() + " answered HTTP 500");
   }
 
   @Test
@@ -111,7 +113,8 @@ class RunProgressTest {
                 registry.baseUrl() + "/api/v2");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).contains("harvest failed; nothing was published");
+    assertThat(err.toString())
+        .startsWith("mdma-trials: the harvest failed and nothing was published");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -141,6 +144,17 @@ class RunProgressTest {
   @Test
   void refusesQuietWithVerbose() {
     assertThat(run(false, "--quiet", "--verbose")).isEqualTo(2);
+    assertThat(err.toString()).contains("--quiet and --verbose contradict each other");
+  }
+
+  @Test
+  void scheduleTakesQuietAndVerboseAsRunDoesAndRefusesBoth() {
+    CommandLine cli = cli(false);
+
+    assertThat(cli.getSubcommands().get("schedule").getCommandSpec().findOption("--quiet"))
+        .isNotNull();
+    assertThat(cli.getSubcommands().get("schedule").getCommandSpec().findOption("-v")).isNotNull();
+    assertThat(cli.execute("schedule", "--quiet", "--verbose")).isEqualTo(2);
     assertThat(err.toString()).contains("--quiet and --verbose contradict each other");
   }
 

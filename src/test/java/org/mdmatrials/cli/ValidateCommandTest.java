@@ -35,9 +35,12 @@ class ValidateCommandTest {
         .startsWith(
             "contact",
             "output",
+            "log-folder",
             "categories",
             "registry-order",
             "full-harvest-every-days",
+            "keep-snapshots",
+            "keep-run-reports",
             "schedule.cron",
             "schedule.time-zone",
             "sources.ctgov.enabled",
@@ -54,6 +57,8 @@ class ValidateCommandTest {
             "sources.euctr.enabled",
             "sources.euctr.url",
             "sources.euctr.query",
+            "sources.ictrp.enabled",
+            "sources.ictrp.file",
             "http.connect-timeout-seconds",
             "http.read-timeout-seconds",
             "http.call-timeout-seconds",
@@ -72,8 +77,55 @@ class ValidateCommandTest {
         // Not in the file, so the default:
         .containsPattern("http\\.max-tries: +5\n")
         .containsPattern("http\\.rate-limit: +1 request per second to each host\n")
+        .containsPattern(
+            "keep-snapshots: +30 \\(the newest 30 snapshots; older ones are removed once a run"
+                + " publishes\\)\n")
+        .containsPattern("keep-run-reports: +30 \\(the newest 30 reports of runs that published")
+        .containsPattern("log-folder: +\\(none: logs go to standard error only\\)\n")
         .containsPattern("categories\\.PTSD\\.all-of\\[0]: +one of: PTSD \\| C-PTSD \\|");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void saysWhichRegistriesARunAsksAndWhichAreSwitchedOff() throws Exception {
+    Path config =
+        TestConfig.write(
+            dir,
+            "keep-snapshots: 0",
+            "keep-run-reports: 5",
+            "log-folder: /var/log/mdma-trials",
+            "registry-order: [EUCTR]",
+            "sources:",
+            "  ctgov:",
+            SEARCH,
+            "  isrctn:",
+            "    enabled: false",
+            "    query: MDMA",
+            "  euctr:",
+            "    query: MDMA");
+
+    assertThat(run("validate", "--config", config.toString())).as(err.toString()).isZero();
+
+    assertThat(out.toString())
+        .contains(
+            """
+            A run asks 2 registries, in this order:
+              ClinicalTrials.gov:           https://clinicaltrials.gov/api/v2
+              EU Clinical Trials Register:  https://www.clinicaltrialsregister.eu
+            Switched off: ISRCTN (sources.isrctn), EU CTIS (sources.ctis), WHO ICTRP export (sources.ictrp).
+            """)
+        .containsPattern("keep-snapshots: +0 \\(all are kept\\)\n")
+        .containsPattern("keep-run-reports: +5 \\(the newest 5 reports")
+        .containsPattern("log-folder: +/var/log/mdma-trials \\(a file a day, kept 30 days\\)\n");
+  }
+
+  @Test
+  void refusesANegativeNumberOfSnapshotsToKeepNamingTheKey() throws Exception {
+    Path config = TestConfig.write(dir, "keep-snapshots: -1", "sources:", "  ctgov:", SEARCH);
+
+    assertThat(run("validate", "--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(config + ": key 'keep-snapshots' must be at least 0 but was -1");
   }
 
   @Test

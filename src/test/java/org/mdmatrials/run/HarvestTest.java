@@ -28,6 +28,7 @@ import org.mdmatrials.classify.CategoryRulesLoader;
 import org.mdmatrials.classify.Classifier;
 import org.mdmatrials.cli.Modules;
 import org.mdmatrials.core.OutputLayout;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunOutcome;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.core.SkippedRecord;
@@ -36,7 +37,9 @@ import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.HttpStatusException;
 import org.mdmatrials.sink.DataDictionary;
 import org.mdmatrials.source.HarvestScope;
+import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.source.ctgov.CtGovModule;
+import org.mdmatrials.source.ictrp.IctrpModule;
 
 /** One run, stage by stage, over a registry in memory. */
 class HarvestTest {
@@ -50,6 +53,8 @@ class HarvestTest {
   @TempDir Path output;
   private final FakeSource registry = new FakeSource(CtGovModule.REGISTRY);
   private Map<String, Integer> retries = Map.of();
+  private int keepSnapshots = 0;
+  private int keepRunReports = 0;
 
   @Test
   void publishesTheSnapshotWithItsReportAsLatest() throws Exception {
@@ -114,17 +119,19 @@ class HarvestTest {
     RunReport report = harvest(NIGHT_TWO);
 
     assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
+    // It published nothing, so it tells of nothing carried over.
     assertThat(report.errors())
         .containsExactly(
-            "ClinicalTrials.gov: HTTP 503 from https://registry/studies: Service Unavailable;"
-                + " its 1 records were carried over from 20261127T020000Z");
+            "ClinicalTrials.gov: registry answered HTTP 503 (a fault on the registry's side):"
+                + " Service Unavailable");
     assertThat(output.resolve("latest").toRealPath())
         .isEqualTo(output.resolve("snapshots/20261127T020000Z").toRealPath());
     assertThat(output.resolve("snapshots/20261128T020000Z")).doesNotExist();
     JsonNode run = Fixtures.JSON.readTree(output.resolve("runs/20261128T020000Z.json").toFile());
     assertThat(run.get("outcome").asText()).isEqualTo("FAILED");
-    assertThat(run.at("/sources/0/error").asText()).startsWith("HTTP 503 from ");
-    assertThat(run.at("/sources/0/carried_over").asInt()).isEqualTo(1);
+    assertThat(run.at("/sources/0/error").asText()).startsWith("registry answered HTTP 503 ");
+    assertThat(run.at("/sources/0/carried_over").asInt()).isZero();
+    assertThat(run.get("errors")).hasSize(1);
     assertThat(run.at("/retries_by_host/registry").asInt()).isEqualTo(4);
   }
 
@@ -137,7 +144,8 @@ class HarvestTest {
     assertThat(report.outcome()).isEqualTo(RunOutcome.FAILED);
     assertThat(report.sources()).singleElement().isInstanceOf(SourceOutcome.Failed.class);
     assertThat(report.errors())
-        .containsExactly("ClinicalTrials.gov: HTTP 503 from https://registry/studies: down");
+        .containsExactly(
+            "ClinicalTrials.gov: registry answered HTTP 503 (a fault on the registry's side): down");
     assertThat(output.resolve("latest")).doesNotExist();
   }
 
@@ -298,11 +306,153 @@ class HarvestTest {
         .containsExactly("20261127T020000Z", "20261128T020000Z");
   }
 
+  @Test
+  void keepsTheNewestThreeSnapshotsOverSixNightsWithLatestAndEveryNightInTheHistory()
+      throws Exception {
+    keepSnapshots = 3;
+    for (int night = 0; night < 6; night++) {
+      registry.serving(trial("NCT03934567").title("A trial").enrollment(10 + night).build());
+      assertThat(harvest(NIGHT_ONE.plus(Duration.ofDays(night))).published()).isTrue();
+    }
+
+    assertThat(folders(output.resolve("snapshots")))
+        .containsExactly("20261130T020000Z", "20261201T020000Z", "20261202T020000Z");
+    assertThat(output.resolve("latest").toRealPath())
+        .isEqualTo(output.resolve("snapshots/20261202T020000Z").toRealPath());
+    try (var reader = Files.newBufferedReader(output.resolve("latest/trials.csv"));
+        var csv = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+      assertThat(csv.getRecords())
+          .singleElement()
+          .extracting(r -> r.get("enrollment"))
+          .isEqualTo("15");
+    }
+    Path history = output.resolve("history.sqlite");
+    assertThat(SqlRows.of(history, "SELECT count(*) FROM runs")).containsExactly("6");
+    assertThat(
+            SqlRows.of(
+                history,
+                "SELECT valid_from_run, enrollment FROM trial_versions ORDER BY valid_from_run"))
+        .containsExactly(
+            "20261127T020000Z 10",
+            "20261128T020000Z 11",
+            "20261129T020000Z 12",
+            "20261130T020000Z 13",
+            "20261201T020000Z 14",
+            "20261202T020000Z 15");
+  }
+
+  @Test
+  void neverRemovesTheSnapshotLatestNamesEvenWhenTheClockWentBack() throws Exception {
+    keepSnapshots = 1;
+    registry.serving(TERMINATED);
+    harvest(NIGHT_TWO);
+
+    // The clock was set back a day: the run publishes the oldest snapshot by name, and latest
+    // names it.
+    harvest(NIGHT_ONE);
+
+    assertThat(output.resolve("latest").toRealPath())
+        .isEqualTo(output.resolve("snapshots/20261127T020000Z").toRealPath());
+    assertThat(folders(output.resolve("snapshots")))
+        .containsExactly("20261127T020000Z", "20261128T020000Z");
+  }
+
+  @Test
+  void keepsTheNewestReportsOfRunsThatPublishedNothing() throws Exception {
+    keepRunReports = 2;
+    registry.failing(new HttpStatusException(503, "https://registry/studies", "down"));
+    for (int night = 0; night < 4; night++) {
+      harvest(NIGHT_ONE.plus(Duration.ofDays(night)));
+    }
+
+    assertThat(folders(output.resolve("runs")))
+        .containsExactly("20261129T020000Z.json", "20261130T020000Z.json");
+  }
+
+  @Test
+  void keepsEverySnapshotWhenToldToKeepAll() throws Exception {
+    registry.serving(TERMINATED);
+    for (int night = 0; night < 4; night++) {
+      harvest(NIGHT_ONE.plus(Duration.ofDays(night)));
+    }
+
+    assertThat(folders(output.resolve("snapshots"))).hasSize(4);
+  }
+
+  @Test
+  void finishesRemovingASnapshotACrashLeftHalfRemoved() throws Exception {
+    keepSnapshots = 2;
+    registry.serving(TERMINATED);
+    harvest(NIGHT_ONE);
+    // What a crash while removing the oldest snapshot leaves: a hidden folder, part emptied.
+    Path halfRemoved = output.resolve("snapshots/.removing-20261120T020000Z");
+    Files.createDirectories(halfRemoved);
+    Files.writeString(halfRemoved.resolve("trials.csv"), "trial_id\r\n");
+
+    harvest(NIGHT_TWO);
+
+    assertThat(halfRemoved).doesNotExist();
+    assertThat(folders(output.resolve("snapshots")))
+        .containsExactly("20261127T020000Z", "20261128T020000Z");
+  }
+
+  /** The names in {@code folder}, sorted. */
+  private static List<String> folders(Path folder) throws Exception {
+    try (var entries = Files.list(folder)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void holdsARegistrysRecordOnceWhicheverSourceBringsItAndCarriesOverWhatASourceBrought()
+      throws Exception {
+    // A gathering source, as ICTRP's: a copy of ClinicalTrials.gov's record, and one ANZCTR
+    // record sent twice.
+    Registry anzctr = Modules.SHIPPED.registries().byCode("ANZCTR").orElseThrow();
+    FakeSource gathering = new FakeSource(IctrpModule.REGISTRY);
+    Trial veterans = trial("ACTRN12621001078842").registry(anzctr).title("MDMA for PTSD").build();
+    gathering.serving(trial("NCT03934567").title("ICTRP's copy").build(), veterans, veterans);
+    registry.serving(RECRUITING);
+
+    RunReport first = harvest(NIGHT_ONE, registry, gathering);
+
+    assertThat(first.outcome()).isEqualTo(RunOutcome.PUBLISHED_WITH_WARNINGS);
+    assertThat(first.errors())
+        .containsExactly("WHO ICTRP export sent ACTRN12621001078842 twice; the first was kept");
+    Path db = output.resolve("latest/trials.sqlite");
+    String records =
+        "SELECT source, registry, record_id, source_status, json_extract(record, '$.title')"
+            + " FROM source_records ORDER BY record_key";
+    assertThat(SqlRows.of(db, records))
+        .containsExactly(
+            "CTGOV CTGOV NCT03934567 fresh A trial",
+            "ICTRP ANZCTR ACTRN12621001078842 fresh MDMA for PTSD");
+
+    gathering.failing(new java.io.IOException("/exports/ICTRP-Results.xml: cut short"));
+    RunReport second = harvest(NIGHT_TWO, registry, gathering);
+
+    assertThat(second.outcome()).isEqualTo(RunOutcome.PUBLISHED_WITH_WARNINGS);
+    assertThat(SqlRows.of(db, records))
+        .containsExactly(
+            "CTGOV CTGOV NCT03934567 fresh A trial",
+            "ICTRP ANZCTR ACTRN12621001078842 carried over (data of 2026-11-27T02:00:00Z) MDMA"
+                + " for PTSD");
+  }
+
   private RunReport harvest(Instant at) throws Exception {
     return run(at, false, new StopSignal());
   }
 
+  private RunReport harvest(Instant at, TrialSource... sources) throws Exception {
+    return run(at, false, new StopSignal(), List.of(sources));
+  }
+
   private RunReport run(Instant at, boolean full, StopSignal stop) throws Exception {
+    return run(at, full, stop, List.of(registry));
+  }
+
+  private RunReport run(Instant at, boolean full, StopSignal stop, List<TrialSource> sources)
+      throws Exception {
     Classifier classifier =
         new Classifier(CategoryRulesLoader.load(Path.of("config/categories.yaml")));
     Modules modules = Modules.SHIPPED;
@@ -313,10 +463,12 @@ class HarvestTest {
             Duration.ofDays(7),
             modules.registries(),
             modules.trialIds(),
-            modules.dictionary());
+            modules.dictionary(),
+            keepSnapshots,
+            keepRunReports);
     Map<String, Integer> retried = retries;
     return new HarvestRun(
-            List.of(registry),
+            sources,
             classifier,
             options,
             new OutputLayout(output),

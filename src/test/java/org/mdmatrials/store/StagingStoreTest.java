@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,7 @@ class StagingStoreTest {
       int key =
           db.records()
               .add(
+                  CtGovModule.REGISTRY,
                   conjoint,
                   Payload.of("{\"raw\":\"Montréal, ≥ 18 years\"}"),
                   Set.of("NCT02876172"),
@@ -168,9 +170,23 @@ class StagingStoreTest {
   void keepsTheFirstOfTwoRecordsWithOneIdFromOneRegistry() throws Exception {
     try (StagingStore db =
         StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
-      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
+      assertThat(
+              db.records()
+                  .add(
+                      CtGovModule.REGISTRY,
+                      conjoint,
+                      Payload.of("{}"),
+                      Set.of(),
+                      SourceStatus.FRESH))
           .isZero();
-      assertThat(db.records().add(conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH))
+      assertThat(
+              db.records()
+                  .add(
+                      CtGovModule.REGISTRY,
+                      conjoint,
+                      Payload.of("{}"),
+                      Set.of(),
+                      SourceStatus.FRESH))
           .isEqualTo(-1);
       assertThat(db.records().read(List.of(0, 1)))
           .containsExactly(new RecordTable.Stored(0, conjoint, SourceStatus.FRESH));
@@ -183,9 +199,15 @@ class StagingStoreTest {
     Trial other = trial("NCT00100000").title("Another").build();
     try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
       db.records()
-          .add(conjoint, Payload.of("{\"a\":1}"), Set.of("NCT02876172"), SourceStatus.FRESH);
+          .add(
+              CtGovModule.REGISTRY,
+              conjoint,
+              Payload.of("{\"a\":1}"),
+              Set.of("NCT02876172"),
+              SourceStatus.FRESH);
       db.records()
           .add(
+              CtGovModule.REGISTRY,
               other,
               Payload.of("{\"b\":2}"),
               Set.of("NCT00100000"),
@@ -200,7 +222,6 @@ class StagingStoreTest {
               .carryOver(
                   earlier,
                   CtGovModule.REGISTRY,
-                  Set.of(),
                   new SourceStatus.CarriedOver(Instant.parse("2026-11-27T02:00:00Z")),
                   (key, trial, ids, status) -> copied.add(key + " " + ids));
       List<String> stored =
@@ -218,22 +239,72 @@ class StagingStoreTest {
   }
 
   @Test
-  void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
+  void carriesARecordOverWithItsRegistryIdsInTheOrderItGaveThem() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    // As the recorded CTIS trial 2023-505613-24-00 names them: its own id, then its NCT and
+    // EudraCT numbers. A row's linked_ids keep this order, so a carried-over row changes nothing.
+    Set<String> ids = new LinkedHashSet<>(List.of("NCT02876172", "NCT04665037", "2019-003842-34"));
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records().add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), ids, SourceStatus.FRESH);
+      db.finish();
+    }
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      List<List<String>> copied = new ArrayList<>();
+      db.records()
+          .carryOver(
+              earlier,
+              CtGovModule.REGISTRY,
+              SourceStatus.FRESH,
+              (key, trial, carried, status) -> copied.add(List.copyOf(carried)));
+
+      assertThat(copied).containsExactly(List.copyOf(ids));
+    }
+  }
+
+  @Test
+  void carriesRecordsOverFromASnapshotWrittenBeforeSourcesWereKept() throws Exception {
     Path earlier = dir.resolve("earlier.sqlite");
     try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
-      db.records().add(conjoint, Payload.of("{}"), Set.of("NCT02876172"), SourceStatus.FRESH);
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
       db.finish();
+    }
+    // Schema version 2 had no source column: each record came through its own registry.
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + earlier);
+        Statement st = db.createStatement()) {
+      st.execute("ALTER TABLE source_records DROP COLUMN source");
+      st.execute("PRAGMA user_version = 2");
     }
     try (StagingStore db =
         StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
       assertThat(
               db.records()
                   .carryOver(
-                      earlier,
-                      CtGovModule.REGISTRY,
-                      Set.of("NCT02876172"),
-                      SourceStatus.FRESH,
-                      (key, trial, ids, status) -> {}))
+                      earlier, CtGovModule.REGISTRY, SourceStatus.FRESH, (key, t, ids, s) -> {}))
+          .isEqualTo(1);
+      assertThat(db.records().read(List.of(0)))
+          .extracting(r -> r.trial().trialId())
+          .containsExactly(conjoint.trialId());
+    }
+  }
+
+  @Test
+  void leavesOutRecordsFetchedAgainWhenCarryingOver() throws Exception {
+    Path earlier = dir.resolve("earlier.sqlite");
+    try (StagingStore db = StagingStore.create(earlier, Modules.SHIPPED.registries())) {
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
+      db.finish();
+    }
+    try (StagingStore db =
+        StagingStore.create(dir.resolve("trials.sqlite"), Modules.SHIPPED.registries())) {
+      db.records()
+          .add(CtGovModule.REGISTRY, conjoint, Payload.of("{}"), Set.of(), SourceStatus.FRESH);
+      assertThat(
+              db.records()
+                  .carryOver(
+                      earlier, CtGovModule.REGISTRY, SourceStatus.FRESH, (key, t, ids, s) -> {}))
           .isZero();
     }
   }

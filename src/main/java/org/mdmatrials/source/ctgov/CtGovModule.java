@@ -19,6 +19,7 @@ import org.mdmatrials.source.TrialSource;
 /** ClinicalTrials.gov, read through its API v2. */
 public final class CtGovModule implements RegistryModule {
   public static final Registry REGISTRY = new Registry("CTGOV", "ClinicalTrials.gov");
+  private static final String DEFAULT_URL = "https://clinicaltrials.gov/api/v2";
 
   @Override
   public Registry registry() {
@@ -30,11 +31,6 @@ public final class CtGovModule implements RegistryModule {
     return "ctgov";
   }
 
-  @Override
-  public String defaultUrl() {
-    return "https://clinicaltrials.gov/api/v2";
-  }
-
   /** Harvested unless switched off; the search is needed then. */
   @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
@@ -42,7 +38,7 @@ public final class CtGovModule implements RegistryModule {
     boolean enabled = section.enabled(true);
     return new Settings(
         enabled,
-        section.url(defaultUrl()),
+        section.url(DEFAULT_URL),
         section.integer("page-size", 1000, 1, 1000, "1 to 1000 (the API's maximum)"),
         enabled
             ? section.texts("search", "must name at least one query parameter, such as query.term")
@@ -73,7 +69,7 @@ public final class CtGovModule implements RegistryModule {
     }
 
     @Override
-    public SourceSettings withUrl(String newUrl) {
+    public SourceSettings withLocation(String newUrl) {
       return new Settings(enabled, newUrl, pageSize, search, historyRequests);
     }
 

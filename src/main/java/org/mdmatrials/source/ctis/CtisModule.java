@@ -15,6 +15,7 @@ import org.mdmatrials.source.SourceSettings;
 /** EU CTIS, the Clinical Trials Information System, read through its public portal's API. */
 public final class CtisModule implements RegistryModule {
   public static final Registry REGISTRY = new Registry("CTIS", "EU CTIS");
+  private static final String DEFAULT_URL = "https://euclinicaltrials.eu";
 
   @Override
   public Registry registry() {
@@ -26,17 +27,12 @@ public final class CtisModule implements RegistryModule {
     return "ctis";
   }
 
-  @Override
-  public String defaultUrl() {
-    return "https://euclinicaltrials.eu";
-  }
-
   /** The query is the words every listed trial contains (the portal's "contain all" search). */
   @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
     return QuerySettings.read(
         section,
-        defaultUrl(),
+        DEFAULT_URL,
         (url, query, context) -> new CtisSource(context.client(), HttpUrl.get(url), query));
   }
 

@@ -15,6 +15,7 @@ import org.mdmatrials.source.SourceSettings;
 /** The EU Clinical Trials Register (EudraCT trials), read through its full text download. */
 public final class EuCtrModule implements RegistryModule {
   public static final Registry REGISTRY = new Registry("EUCTR", "EU Clinical Trials Register");
+  private static final String DEFAULT_URL = "https://www.clinicaltrialsregister.eu";
 
   @Override
   public Registry registry() {
@@ -27,15 +28,10 @@ public final class EuCtrModule implements RegistryModule {
   }
 
   @Override
-  public String defaultUrl() {
-    return "https://www.clinicaltrialsregister.eu";
-  }
-
-  @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
     return QuerySettings.read(
         section,
-        defaultUrl(),
+        DEFAULT_URL,
         (url, query, context) -> new EuCtrSource(context.client(), HttpUrl.get(url), query));
   }
 

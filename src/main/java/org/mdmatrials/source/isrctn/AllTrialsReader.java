@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -19,6 +18,7 @@ import org.mdmatrials.core.Trial;
 import org.mdmatrials.http.MalformedResponseException;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.MalformedRecordException;
+import org.mdmatrials.source.XmlInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ final class AllTrialsReader {
   private static final int MAX_DEPTH = 64;
   private static final Logger log = LoggerFactory.getLogger(AllTrialsReader.class);
 
-  private final XMLInputFactory inputs = safeInputs();
+  private final XMLInputFactory inputs = XmlInputs.safe();
   private final XMLOutputFactory outputs = XMLOutputFactory.newDefaultFactory();
   private final LocalDate today;
 
@@ -52,20 +52,6 @@ final class AllTrialsReader {
   AllTrialsReader(LocalDate today) {
     this.today = today;
     outputs.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
-  }
-
-  /**
-   * A parser that reads no DTD and resolves no external entity: the ISRCTN API sends neither, and
-   * following either would let a response make us read local files or other hosts. The JDK's own
-   * parser, whichever other StAX implementation the class path holds, so that these settings are
-   * the ones in force.
-   */
-  private static XMLInputFactory safeInputs() {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    return factory;
   }
 
   /** The {@code totalCount} of a response asked with {@code limit=0}; any trials are ignored. */

@@ -15,6 +15,7 @@ import org.mdmatrials.source.SourceSettings;
 /** The ISRCTN registry, read through its query API. */
 public final class IsrctnModule implements RegistryModule {
   public static final Registry REGISTRY = new Registry("ISRCTN", "ISRCTN");
+  private static final String DEFAULT_URL = "https://www.isrctn.com";
 
   @Override
   public Registry registry() {
@@ -27,15 +28,10 @@ public final class IsrctnModule implements RegistryModule {
   }
 
   @Override
-  public String defaultUrl() {
-    return "https://www.isrctn.com";
-  }
-
-  @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
     return QuerySettings.read(
         section,
-        defaultUrl(),
+        DEFAULT_URL,
         (url, query, context) ->
             new IsrctnSource(context.client(), HttpUrl.get(url), query, context.clock()));
   }

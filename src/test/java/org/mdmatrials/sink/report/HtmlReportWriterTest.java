@@ -354,7 +354,12 @@ class HtmlReportWriterTest {
     try (StagingStore db = StagingStore.create(database, Modules.SHIPPED.registries())) {
       for (Added a : trials) {
         db.records()
-            .add(a.trial(), Payload.of("{}"), Set.of(a.trial().trialId()), SourceStatus.FRESH);
+            .add(
+                a.trial().registry(),
+                a.trial(),
+                Payload.of("{}"),
+                Set.of(a.trial().trialId()),
+                SourceStatus.FRESH);
         List<Evidence> evidence =
             a.category() == Indication.OTHER ? List.of() : List.of(new Evidence("title", "x"));
         Classification sorted =

@@ -293,7 +293,7 @@ class XlsxSnapshotWriterTest {
 
   private void addTrials(StagingStore db, Trial... trials) throws Exception {
     for (Trial t : trials) {
-      db.records().add(t, Payload.of("{}"), Set.of(t.trialId()), SourceStatus.FRESH);
+      db.records().add(t.registry(), t, Payload.of("{}"), Set.of(t.trialId()), SourceStatus.FRESH);
       db.trials().add(TestTrial.row(t, sorted.get(t), HARVESTED));
     }
   }

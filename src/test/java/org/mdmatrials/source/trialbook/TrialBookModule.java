@@ -19,6 +19,7 @@ import org.mdmatrials.source.SourceSettings;
  */
 public final class TrialBookModule implements RegistryModule {
   public static final Registry REGISTRY = new Registry("TRIALBOOK", "TrialBook");
+  private static final String DEFAULT_URL = "https://trialbook.invalid";
 
   @Override
   public Registry registry() {
@@ -31,15 +32,10 @@ public final class TrialBookModule implements RegistryModule {
   }
 
   @Override
-  public String defaultUrl() {
-    return "https://trialbook.invalid";
-  }
-
-  @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
     return QuerySettings.read(
         section,
-        defaultUrl(),
+        DEFAULT_URL,
         (url, query, context) -> new TrialBookSource(context.client(), HttpUrl.get(url), query));
   }
 
