@@ -91,6 +91,7 @@ class ArchitectureTest {
     only("org.quartz..", "org.mdmatrials.schedule..");
     only("picocli..", "org.mdmatrials.cli..");
     only("org.dhatim.fastexcel..", "org.mdmatrials.sink.xlsx..");
+    only("org.jsoup..", "org.mdmatrials.source.ctgov..");
     only("okhttp3..", "org.mdmatrials.http..", "org.mdmatrials.source..", "org.mdmatrials.cli..");
   }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.Classification;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
@@ -27,7 +29,12 @@ public final class TestTrial {
   private List<String> phases = List.of();
   private Integer enrollment;
   private PartialDate startDate;
+  private PartialDate primaryCompletionDate;
+  private PartialDate completionDate;
   private PartialDate lastUpdatePosted;
+  private List<Outcome> primaryOutcomes = List.of();
+  private Eligibility eligibility = Eligibility.NONE;
+  private List<String> publications = List.of();
   private List<String> conditions = List.of();
   private List<String> keywords = List.of();
   private List<String> meshTerms = List.of();
@@ -83,6 +90,36 @@ public final class TestTrial {
 
   public TestTrial startDate(String value) {
     startDate = PartialDate.parse(value);
+    return this;
+  }
+
+  public TestTrial primaryCompletionDate(String value) {
+    primaryCompletionDate = PartialDate.parse(value);
+    return this;
+  }
+
+  public TestTrial completionDate(String value) {
+    completionDate = PartialDate.parse(value);
+    return this;
+  }
+
+  /** Primary outcomes, each as a measure and its time frame: {@code "CAPS-5", "18 weeks", …}. */
+  public TestTrial primaryOutcomes(String... measuresAndTimeFrames) {
+    List<Outcome> outcomes = new java.util.ArrayList<>();
+    for (int i = 0; i < measuresAndTimeFrames.length; i += 2) {
+      outcomes.add(new Outcome(measuresAndTimeFrames[i], measuresAndTimeFrames[i + 1]));
+    }
+    primaryOutcomes = outcomes;
+    return this;
+  }
+
+  public TestTrial eligibility(Eligibility value) {
+    eligibility = value;
+    return this;
+  }
+
+  public TestTrial publications(String... values) {
+    publications = List.of(values);
     return this;
   }
 
@@ -158,7 +195,12 @@ public final class TestTrial {
         .studyType("INTERVENTIONAL")
         .enrollment(enrollment, enrollment == null ? null : "ACTUAL")
         .startDate(startDate)
+        .primaryCompletionDate(primaryCompletionDate)
+        .completionDate(completionDate)
         .lastUpdatePosted(lastUpdatePosted)
+        .primaryOutcomes(primaryOutcomes)
+        .eligibility(eligibility)
+        .publications(publications)
         .conditions(conditions)
         .keywords(keywords)
         .conditionMeshTerms(meshTerms)

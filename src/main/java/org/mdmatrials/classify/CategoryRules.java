@@ -9,10 +9,14 @@ import org.mdmatrials.core.Indication;
 
 /**
  * The rules the classifier sorts trials by: the names MDMA goes by, the order categories are
- * reported in, and for each category the terms that must be found in a trial's fields.
+ * reported in, for each category the terms that must be found in a trial's fields, and what shows
+ * that a trial takes only healthy volunteers.
  */
 public record CategoryRules(
-    List<String> mdmaNames, List<Indication> precedence, List<Rule> categories) {
+    List<String> mdmaNames,
+    List<Indication> precedence,
+    List<Rule> categories,
+    HealthyVolunteers healthyVolunteers) {
 
   /** The categories a trial can be sorted into by a rule; OTHER is what is left. */
   static final Set<Indication> CATEGORIES =
@@ -26,6 +30,12 @@ public record CategoryRules(
     mdmaNames = terms("mdma-names", mdmaNames);
     precedence = checkPrecedence(precedence);
     categories = checkRules(categories);
+    Objects.requireNonNull(healthyVolunteers, "healthyVolunteers");
+  }
+
+  /** Rules without terms for healthy volunteers: only a registry's own word can show them. */
+  public CategoryRules(List<String> mdmaNames, List<Indication> precedence, List<Rule> categories) {
+    this(mdmaNames, precedence, categories, HealthyVolunteers.NONE);
   }
 
   /** The rule for {@code category}. */
@@ -145,6 +155,34 @@ public record CategoryRules(
     private static Set<Field> fieldSet(String key, Set<Field> fields) {
       Objects.requireNonNull(fields, key);
       return Set.copyOf(fields);
+    }
+  }
+
+  /**
+   * What shows, where a registry says healthy volunteers are accepted but not whether patients are,
+   * that the trial takes healthy volunteers only: one of {@code terms} in {@code fields}, and none
+   * of {@code unless} (patients, healthy controls …).
+   */
+  public record HealthyVolunteers(Set<Field> fields, List<String> terms, List<String> unless) {
+    /** No terms: the registry's own word is needed. */
+    public static final HealthyVolunteers NONE =
+        new HealthyVolunteers(Set.of(), List.of(), List.of());
+
+    private static final String KEY = "healthy-volunteers";
+
+    public HealthyVolunteers {
+      fields = Set.copyOf(Objects.requireNonNull(fields, KEY + ".fields"));
+      terms = List.copyOf(Objects.requireNonNull(terms, KEY + ".terms"));
+      unless = List.copyOf(Objects.requireNonNull(unless, KEY + ".unless"));
+      if (!terms.isEmpty()) {
+        terms = CategoryRules.terms(KEY + ".terms", terms);
+        if (fields.isEmpty()) {
+          throw new IllegalArgumentException(KEY + ".fields: no field to search");
+        }
+      }
+      if (!unless.isEmpty()) {
+        unless = CategoryRules.terms(KEY + ".unless", unless);
+      }
     }
   }
 

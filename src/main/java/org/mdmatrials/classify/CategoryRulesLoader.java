@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.mdmatrials.classify.CategoryRules.Field;
+import org.mdmatrials.classify.CategoryRules.HealthyVolunteers;
 import org.mdmatrials.classify.CategoryRules.Rule;
 import org.mdmatrials.core.Indication;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -30,7 +31,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class CategoryRulesLoader {
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final List<String> TOP_KEYS = List.of("mdma-names", "precedence", "categories");
+  private static final List<String> TOP_KEYS =
+      List.of("mdma-names", "precedence", "categories", "healthy-volunteers");
+  private static final List<String> HEALTHY_KEYS = List.of("fields", "terms", "unless");
   private static final List<String> RULE_KEYS = List.of("fields", "weak-fields", "all-of");
 
   private final Path file;
@@ -92,7 +95,25 @@ public final class CategoryRulesLoader {
       Indication category = category(entry.getKey(), "unknown category '" + key + "'");
       rules.add(rule(category, entry.getValue(), key));
     }
-    return new CategoryRules(mdmaNames, precedence, rules);
+    JsonNode healthy = root.get("healthy-volunteers");
+    return new CategoryRules(
+        mdmaNames,
+        precedence,
+        rules,
+        healthy == null ? HealthyVolunteers.NONE : healthyVolunteers(healthy));
+  }
+
+  private HealthyVolunteers healthyVolunteers(JsonNode node) throws RulesException {
+    String key = "healthy-volunteers";
+    if (!node.isObject()) {
+      throw problem(key, "expected a mapping of " + String.join(", ", HEALTHY_KEYS), node);
+    }
+    checkKeys(node, key, HEALTHY_KEYS);
+    JsonNode unless = node.get("unless");
+    return new HealthyVolunteers(
+        fields(required(node, key, "fields"), key + ".fields"),
+        CategoryRules.terms(key + ".terms", texts(required(node, key, "terms"), key + ".terms")),
+        unless == null ? List.of() : texts(unless, key + ".unless"));
   }
 
   private Rule rule(Indication category, JsonNode node, String key) throws RulesException {

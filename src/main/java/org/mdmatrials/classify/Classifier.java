@@ -27,7 +27,8 @@ import org.mdmatrials.core.Trial;
 
 /**
  * Sorts a trial into the indication categories its registered text supports, with the text that
- * supports each, and tells whether the trial studies MDMA or only mentions it.
+ * supports each, and tells whether the trial studies MDMA or only mentions it. A trial of healthy
+ * volunteers only is OTHER whatever its text names ({@link HealthyVolunteerRule}).
  */
 public final class Classifier {
   private static final String DASH = "\\-\\u2010-\\u2015\\u2212";
@@ -37,14 +38,20 @@ public final class Classifier {
 
   private final TermGroup mdmaNames;
   private final List<CompiledRule> rules;
+  private final HealthyVolunteerRule healthyVolunteers;
 
   /** Compiles every pattern the rules need, once; {@link #classify} compiles none. */
   public Classifier(CategoryRules rules) {
     this.mdmaNames = TermGroup.of(rules.mdmaNames());
     this.rules = rules.precedence().stream().map(c -> CompiledRule.of(rules.rule(c))).toList();
+    this.healthyVolunteers = HealthyVolunteerRule.of(rules.healthyVolunteers());
   }
 
-  /** Every category {@code trial} fits, most specific first, or the single category OTHER. */
+  /**
+   * Every category {@code trial} fits, most specific first, or the single category OTHER: with no
+   * evidence when no rule matched, or with the healthy-volunteer rule's and the categories it set
+   * aside.
+   */
   public Classification classify(Trial trial) {
     Map<Field, List<Text>> texts = texts(trial);
     List<CategoryMatch> matches = new ArrayList<>();
@@ -54,6 +61,16 @@ public final class Classifier {
     }
     if (matches.isEmpty()) {
       matches.add(new CategoryMatch(Indication.OTHER, List.of()));
+    } else {
+      healthyVolunteers
+          .evidence(trial, texts)
+          .ifPresent(
+              evidence -> {
+                List<Evidence> why = new ArrayList<>(evidence);
+                matches.forEach(m -> why.add(new Evidence("set aside", m.category().name())));
+                matches.clear();
+                matches.add(new CategoryMatch(Indication.OTHER, why));
+              });
     }
     return new Classification(mdmaRole(trial), matches);
   }
@@ -70,6 +87,7 @@ public final class Classifier {
     return named ? MdmaRole.INTERVENTION : MdmaRole.MENTIONED;
   }
 
+  /** The trial's texts by the field they are searched in. */
   private static Map<Field, List<Text>> texts(Trial trial) {
     Map<Field, List<Text>> texts = new EnumMap<>(Field.class);
     var topic = trial.topic();
@@ -136,7 +154,7 @@ public final class Classifier {
   }
 
   /** One category's rule with its term groups compiled and its fields in a fixed order. */
-  private record CompiledRule(
+  record CompiledRule(
       Indication category, List<TermGroup> groups, List<Field> strong, List<Field> weak) {
 
     static CompiledRule of(Rule rule) {
@@ -147,7 +165,7 @@ public final class Classifier {
           ordered(rule.weakFields()));
     }
 
-    private static List<Field> ordered(Set<Field> fields) {
+    static List<Field> ordered(Set<Field> fields) {
       return Stream.of(Field.values()).filter(fields::contains).toList();
     }
 
@@ -172,23 +190,23 @@ public final class Classifier {
       }
       return strongFound ? Optional.of(List.copyOf(evidence)) : Optional.empty();
     }
+  }
 
-    private static List<Evidence> find(
-        TermGroup group, List<Field> fields, Map<Field, List<Text>> texts) {
-      List<Evidence> found = new ArrayList<>();
-      for (Field field : fields) {
-        for (Text text : texts.getOrDefault(field, List.of())) {
-          if (!group.mayBeIn(text)) {
-            continue;
-          }
-          Matcher matcher = group.pattern.matcher(text.value);
-          while (matcher.find()) {
-            found.add(new Evidence(field.label(), matcher.group()));
-          }
+  /** Every text the group's terms are found in, in {@code fields}, as evidence. */
+  static List<Evidence> find(TermGroup group, List<Field> fields, Map<Field, List<Text>> texts) {
+    List<Evidence> found = new ArrayList<>();
+    for (Field field : fields) {
+      for (Text text : texts.getOrDefault(field, List.of())) {
+        if (!group.mayBeIn(text)) {
+          continue;
+        }
+        Matcher matcher = group.pattern.matcher(text.value);
+        while (matcher.find()) {
+          found.add(new Evidence(field.label(), matcher.group()));
         }
       }
-      return found;
     }
+    return found;
   }
 
   /**
@@ -196,7 +214,7 @@ public final class Classifier {
    * the pattern runs: each term's longest piece between hyphens and spaces, case-folded. Any match
    * contains one of these pieces, so a text containing none cannot match.
    */
-  private record TermGroup(Pattern pattern, List<String> pieces) {
+  record TermGroup(Pattern pattern, List<String> pieces) {
     static TermGroup of(List<String> terms) {
       List<String> pieces =
           terms.stream().map(term -> fold(longestPiece(term))).distinct().toList();
@@ -224,7 +242,7 @@ public final class Classifier {
   }
 
   /** A text of the trial and its case-folded form. */
-  private record Text(String value, String folded) {
+  record Text(String value, String folded) {
     static Text of(String value) {
       return new Text(value, fold(value));
     }

@@ -141,6 +141,20 @@ final class ShowCommand implements Callable<Integer> {
                     r.lastUpdatePosted() == null ? "" : ", last updated " + r.lastUpdatePosted()));
     out.println();
     printHistory(trial.versions(), out);
+    if (!trial.registered().isEmpty()) {
+      out.println();
+      out.println("Primary outcomes as the registry versioned them before (its record history)");
+      trial
+          .registered()
+          .forEach(
+              r ->
+                  out.printf(
+                      "  %s version %d, %s: %s%n",
+                      r.registry(),
+                      r.version(),
+                      r.date(),
+                      r.primaryOutcomes() == null ? "(none registered)" : r.primaryOutcomes()));
+    }
   }
 
   private void printHistory(List<TrialDossier.Version> versions, PrintWriter out) {

@@ -69,6 +69,19 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
     return LocalDate.of(year, month, day);
   }
 
+  /**
+   * The last day the date covers: itself for a day, else the end of its month or year. A day past
+   * its month's end ({@code 2021-02-30}) counts as the month's last.
+   */
+  public LocalDate lastDay() {
+    if (month == 0) {
+      return LocalDate.of(year, 12, 31);
+    }
+    LocalDate first = LocalDate.of(year, month, 1);
+    int last = first.lengthOfMonth();
+    return first.withDayOfMonth(day == 0 || day > last ? last : day);
+  }
+
   @Override
   public int compareTo(PartialDate other) {
     int byYear = Integer.compare(year, other.year);

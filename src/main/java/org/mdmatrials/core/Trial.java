@@ -67,8 +67,15 @@ public record Trial(
   public record Titles(
       @Nullable String title, @Nullable String officialTitle, @Nullable String acronym) {}
 
-  /** The overall status, and the registry's own wording of it. */
-  public record Status(@Nullable String overallStatus, @Nullable String registryStatus) {}
+  /**
+   * The overall status, the registry's own wording of it, why the trial stopped early (if it did),
+   * and when the registry last confirmed the status.
+   */
+  public record Status(
+      @Nullable String overallStatus,
+      @Nullable String registryStatus,
+      @Nullable String whyStopped,
+      @Nullable PartialDate statusVerified) {}
 
   /** When the trial started, ends, was first posted and last updated. */
   public record Dates(
@@ -78,14 +85,25 @@ public record Trial(
       @Nullable PartialDate firstPosted,
       @Nullable PartialDate lastUpdatePosted) {}
 
-  /** The kind of study, its phases, and how many take part (actual or estimated). */
+  /**
+   * The kind of study, its phases, how many take part (actual or estimated), how they are allocated
+   * and masked and to what end (in ClinicalTrials.gov's words where the registry's have an
+   * equivalent), who may take part, and the primary outcomes.
+   */
   public record Design(
       @Nullable String studyType,
       List<String> phases,
       @Nullable Integer enrollment,
-      @Nullable String enrollmentType) {
+      @Nullable String enrollmentType,
+      @Nullable String allocation,
+      @Nullable String masking,
+      @Nullable String primaryPurpose,
+      Eligibility eligibility,
+      List<Outcome> primaryOutcomes) {
     public Design {
       phases = Lists.copy(phases);
+      Objects.requireNonNull(eligibility, "eligibility");
+      primaryOutcomes = Lists.copy(primaryOutcomes);
     }
   }
 
@@ -117,6 +135,15 @@ public record Trial(
     }
   }
 
-  /** What the registry holds of the trial's results. */
-  public record Results(boolean hasResults) {}
+  /**
+   * What is out of the trial's results: whether the registry holds results and since when, and the
+   * results publications it links ({@code PMID:31454045}, {@code DOI:10.1200/JCO.19.03316}, or a
+   * link or citation the registry gives without either).
+   */
+  public record Results(
+      boolean hasResults, @Nullable PartialDate resultsFirstPosted, List<String> publications) {
+    public Results {
+      publications = Lists.copy(publications);
+    }
+  }
 }

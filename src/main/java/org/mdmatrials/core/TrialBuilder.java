@@ -17,6 +17,8 @@ public final class TrialBuilder {
   private @Nullable String acronym;
   private @Nullable String overallStatus;
   private @Nullable String registryStatus;
+  private @Nullable String whyStopped;
+  private @Nullable PartialDate statusVerified;
   private @Nullable PartialDate startDate;
   private @Nullable PartialDate primaryCompletionDate;
   private @Nullable PartialDate completionDate;
@@ -26,6 +28,11 @@ public final class TrialBuilder {
   private List<String> phases = List.of();
   private @Nullable Integer enrollment;
   private @Nullable String enrollmentType;
+  private @Nullable String allocation;
+  private @Nullable String masking;
+  private @Nullable String primaryPurpose;
+  private Eligibility eligibility = Eligibility.NONE;
+  private List<Outcome> primaryOutcomes = List.of();
   private @Nullable String leadSponsor;
   private List<String> collaborators = List.of();
   private List<String> conditions = List.of();
@@ -36,6 +43,8 @@ public final class TrialBuilder {
   private List<ArmGroup> armGroups = List.of();
   private List<String> countries = List.of();
   private boolean hasResults;
+  private @Nullable PartialDate resultsFirstPosted;
+  private List<String> publications = List.of();
   private List<SecondaryId> secondaryIds = List.of();
 
   TrialBuilder(String trialId, Registry registry) {
@@ -72,6 +81,18 @@ public final class TrialBuilder {
   public TrialBuilder status(@Nullable String overall, @Nullable String registryWording) {
     overallStatus = overall;
     registryStatus = registryWording;
+    return this;
+  }
+
+  /** Why the trial stopped early, in the registry's words. */
+  public TrialBuilder whyStopped(@Nullable String value) {
+    whyStopped = value;
+    return this;
+  }
+
+  /** When the registry last confirmed the status. */
+  public TrialBuilder statusVerified(@Nullable PartialDate value) {
+    statusVerified = value;
     return this;
   }
 
@@ -114,6 +135,34 @@ public final class TrialBuilder {
   public TrialBuilder enrollment(@Nullable Integer count, @Nullable String type) {
     enrollment = count;
     enrollmentType = type;
+    return this;
+  }
+
+  /** RANDOMIZED, NON_RANDOMIZED or NA (one group), or the registry's own words. */
+  public TrialBuilder allocation(@Nullable String value) {
+    allocation = value;
+    return this;
+  }
+
+  /** NONE (open label), SINGLE, DOUBLE, TRIPLE or QUADRUPLE, or the registry's own words. */
+  public TrialBuilder masking(@Nullable String value) {
+    masking = value;
+    return this;
+  }
+
+  /** TREATMENT, PREVENTION, BASIC_SCIENCE …, or the registry's own words. */
+  public TrialBuilder primaryPurpose(@Nullable String value) {
+    primaryPurpose = value;
+    return this;
+  }
+
+  public TrialBuilder eligibility(Eligibility value) {
+    eligibility = value;
+    return this;
+  }
+
+  public TrialBuilder primaryOutcomes(List<Outcome> values) {
+    primaryOutcomes = values;
     return this;
   }
 
@@ -167,6 +216,18 @@ public final class TrialBuilder {
     return this;
   }
 
+  /** When the registry first posted results. */
+  public TrialBuilder resultsFirstPosted(@Nullable PartialDate value) {
+    resultsFirstPosted = value;
+    return this;
+  }
+
+  /** The results publications the registry links, as {@code PMID:…} or {@code DOI:…}. */
+  public TrialBuilder publications(List<String> values) {
+    publications = values;
+    return this;
+  }
+
   public TrialBuilder secondaryIds(List<SecondaryId> values) {
     secondaryIds = values;
     return this;
@@ -177,15 +238,24 @@ public final class TrialBuilder {
         trialId,
         new Trial.Origin(registry, url, sourceVersion),
         new Trial.Titles(title, officialTitle, acronym),
-        new Trial.Status(overallStatus, registryStatus),
+        new Trial.Status(overallStatus, registryStatus, whyStopped, statusVerified),
         new Trial.Dates(
             startDate, primaryCompletionDate, completionDate, firstPosted, lastUpdatePosted),
-        new Trial.Design(studyType, phases, enrollment, enrollmentType),
+        new Trial.Design(
+            studyType,
+            phases,
+            enrollment,
+            enrollmentType,
+            allocation,
+            masking,
+            primaryPurpose,
+            eligibility,
+            primaryOutcomes),
         new Trial.Sponsors(leadSponsor, collaborators),
         new Trial.Topic(conditions, keywords, conditionMeshTerms, briefSummary),
         new Trial.Arms(interventions, armGroups),
         countries,
-        new Trial.Results(hasResults),
+        new Trial.Results(hasResults, resultsFirstPosted, publications),
         secondaryIds);
   }
 }

@@ -11,14 +11,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Registry;
-import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 
 /**
  * Makes one trial of the records that registries hold for it. The id, registry and page come from
  * the preferred registry's record; every other field from the most recently updated record that has
- * it (fields that belong together, such as a status and the registry's own wording of it, come from
- * one record). Secondary ids are the union of all records'.
+ * it (fields that belong together, such as a status and the registry's own wording of it, or who
+ * may take part, come from one record). Secondary ids and publications are the union of all
+ * records', and results were first posted when the first registry posted them.
  */
 public final class TrialMerger {
   private final List<Registry> preference;
@@ -54,9 +54,16 @@ public final class TrialMerger {
         .officialTitle(value(newest, t -> t.titles().officialTitle()))
         .acronym(value(newest, t -> t.titles().acronym()))
         .status(status.overallStatus(), status.registryStatus())
+        .whyStopped(status.whyStopped())
+        .statusVerified(status.statusVerified())
         .phases(list(newest, t -> t.design().phases()))
         .studyType(value(newest, t -> t.design().studyType()))
         .enrollment(enrollment.enrollment(), enrollment.enrollmentType())
+        .allocation(value(newest, t -> t.design().allocation()))
+        .masking(value(newest, t -> t.design().masking()))
+        .primaryPurpose(value(newest, t -> t.design().primaryPurpose()))
+        .eligibility(first(newest, t -> !t.design().eligibility().isEmpty()).design().eligibility())
+        .primaryOutcomes(list(newest, t -> t.design().primaryOutcomes()))
         .startDate(value(newest, t -> t.dates().startDate()))
         .primaryCompletionDate(value(newest, t -> t.dates().primaryCompletionDate()))
         .completionDate(value(newest, t -> t.dates().completionDate()))
@@ -72,7 +79,9 @@ public final class TrialMerger {
         .briefSummary(value(newest, t -> t.topic().briefSummary()))
         .countries(list(newest, Trial::countries))
         .hasResults(records.stream().anyMatch(t -> t.results().hasResults()))
-        .secondaryIds(secondaryIds(ordered))
+        .resultsFirstPosted(earliest(records, t -> t.results().resultsFirstPosted()))
+        .publications(union(ordered, t -> t.results().publications()))
+        .secondaryIds(union(ordered, Trial::secondaryIds))
         .build();
   }
 
@@ -99,11 +108,20 @@ public final class TrialMerger {
     return newest.stream().map(field).filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
   }
 
-  private static List<SecondaryId> secondaryIds(List<Trial> ordered) {
-    Set<SecondaryId> ids = new LinkedHashSet<>();
+  private static <T> List<T> union(List<Trial> ordered, Function<Trial, List<T>> field) {
+    Set<T> values = new LinkedHashSet<>();
     for (Trial trial : ordered) {
-      ids.addAll(trial.secondaryIds());
+      values.addAll(field.apply(trial));
     }
-    return new ArrayList<>(ids);
+    return new ArrayList<>(values);
+  }
+
+  private static @Nullable PartialDate earliest(
+      Collection<Trial> records, Function<Trial, @Nullable PartialDate> field) {
+    return records.stream()
+        .map(field)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
   }
 }

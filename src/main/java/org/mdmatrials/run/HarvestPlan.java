@@ -14,9 +14,10 @@ import org.mdmatrials.store.PreviousSnapshot;
 
 /**
  * Decides, per registry, between a full harvest and an incremental one: full when asked, when there
- * is no earlier snapshot holding the registry's records, or when the last full harvest is older
- * than the configured interval; otherwise only the records updated since the day before the earlier
- * snapshot's data, a day of overlap guarding against records posted late that day.
+ * is no earlier snapshot holding the registry's records, when that snapshot was written in an
+ * earlier schema (its records lack facts this version keeps), or when the last full harvest is
+ * older than the configured interval; otherwise only the records updated since the day before the
+ * earlier snapshot's data, a day of overlap guarding against records posted late that day.
  */
 final class HarvestPlan {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
@@ -39,6 +40,7 @@ final class HarvestPlan {
     if (forceFull
         || source.isEmpty()
         || source.get().records() == 0
+        || previous.get().olderSchema()
         || source.get().lastFullHarvest() == null
         || !source.get().lastFullHarvest().plus(fullEvery).isAfter(now)) {
       return HarvestScope.full();

@@ -26,6 +26,7 @@ import org.mdmatrials.sink.RunReportFile;
 import org.mdmatrials.source.TrialSource;
 import org.mdmatrials.store.HistoryStore;
 import org.mdmatrials.store.PreviousSnapshot;
+import org.mdmatrials.store.PrimaryOutcomeVersions;
 import org.mdmatrials.store.SnapshotRows;
 import org.mdmatrials.store.StagingStore;
 import org.mdmatrials.store.TrialTable;
@@ -181,13 +182,22 @@ public final class HarvestRun {
         .mergeGroups(intake.groups());
   }
 
-  /** Counts the trials, compares them with the previous snapshot, and records the run. */
+  /**
+   * Counts the trials, compares them with the previous snapshot, back-fills the record histories of
+   * the MDMA trials and compares their primary outcomes with the first known, and records the run.
+   */
   private RunReport finish(
       Run run, StagingStore store, List<SourceOutcome> outcomes, RecordIntake intake)
       throws Exception {
     TrialTable.Counts counts = store.trials().counts();
     Map<Change.Type, Integer> changes =
         store.writeChanges(run.previous().map(PreviousSnapshot::database).orElse(null));
+    if (!counts.studiedByCategory().isEmpty()) {
+      new OutcomeBackfill(
+              new PrimaryOutcomeVersions(layout.history()), store, intake, stop, run.id())
+          .run(sources, outcomes);
+    }
+    store.writeOutcomeChanges(layout.history());
     boolean clean = intake.skippedRecords().isEmpty() && intake.warnings().isEmpty();
     RunReport report =
         new RunReport(

@@ -27,6 +27,14 @@ public interface Snapshot {
   /** Every change's cells in {@link ChangeColumn} order, by trial id. */
   void forEachChange(RowHandler handler) throws IOException;
 
+  /**
+   * Every trial whose primary outcomes changed since the first it is known to have had, by trial
+   * id: its id, title, page and MDMA role, when and how those first outcomes are known
+   * (FIRST_REGISTERED, from the registry's record history, or FIRST_HARVESTED), what they were, and
+   * what they are now.
+   */
+  void forEachOutcomeChange(RowHandler handler) throws IOException;
+
   /** Every registry record: its registry, the trial it went into, and its source status. */
   void forEachRecord(RecordHandler handler) throws IOException;
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 
@@ -51,7 +52,21 @@ public enum TrialColumn {
   HARVESTED_AT(Type.TEXT, r -> r.harvestedAt().toString()),
   REGISTRY_STATUS(Type.TEXT, r -> r.trial().status().registryStatus()),
   LINKED_IDS(Type.TEXT, r -> join(r.linkedIds())),
-  SOURCE_STATUS(Type.TEXT, TrialRow::sourceStatus);
+  SOURCE_STATUS(Type.TEXT, TrialRow::sourceStatus),
+  // The columns below came later; they follow the others so that every column keeps its place.
+  PRIMARY_OUTCOMES(Type.TEXT, r -> Outcome.cell(r.trial().design().primaryOutcomes())),
+  RESULTS_STATUS(Type.TEXT, r -> r.resultsStatus().name()),
+  RESULTS_FIRST_POSTED(Type.TEXT, r -> text(r.trial().results().resultsFirstPosted())),
+  PUBLICATIONS(Type.TEXT, r -> join(r.trial().results().publications())),
+  WHY_STOPPED(Type.TEXT, r -> r.trial().status().whyStopped()),
+  STATUS_VERIFIED(Type.TEXT, r -> text(r.trial().status().statusVerified())),
+  MIN_AGE(Type.TEXT, r -> r.trial().design().eligibility().minAge()),
+  MAX_AGE(Type.TEXT, r -> r.trial().design().eligibility().maxAge()),
+  SEX(Type.TEXT, r -> r.trial().design().eligibility().sex()),
+  HEALTHY_VOLUNTEERS(Type.INTEGER, r -> flag(r.trial().design().eligibility().healthyVolunteers())),
+  ALLOCATION(Type.TEXT, r -> r.trial().design().allocation()),
+  MASKING(Type.TEXT, r -> r.trial().design().masking()),
+  PRIMARY_PURPOSE(Type.TEXT, r -> r.trial().design().primaryPurpose());
 
   /** Every column's name, in order: trials.csv's header, and the trials table's columns. */
   public static final List<String> NAMES =
@@ -103,6 +118,10 @@ public enum TrialColumn {
 
   private static @Nullable String text(@Nullable PartialDate date) {
     return date == null ? null : date.toString();
+  }
+
+  private static @Nullable Integer flag(@Nullable Boolean value) {
+    return value == null ? null : value ? 1 : 0;
   }
 
   private static @Nullable String emptyToNull(String text) {

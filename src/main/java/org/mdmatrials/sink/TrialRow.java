@@ -1,10 +1,13 @@
 package org.mdmatrials.sink;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.mdmatrials.core.Classification;
 import org.mdmatrials.core.Registry;
+import org.mdmatrials.core.ResultsStatus;
 import org.mdmatrials.core.SourceStatus;
 import org.mdmatrials.core.Trial;
 
@@ -28,6 +31,14 @@ public record TrialRow(
       throw new IllegalArgumentException("Expected the trial's records but was none");
     }
     Objects.requireNonNull(harvestedAt, "harvestedAt");
+  }
+
+  /**
+   * Whether the trial's evidence is out on the day it was harvested (UTC): a row carried over is
+   * made again each night, so its status moves with time.
+   */
+  public ResultsStatus resultsStatus() {
+    return ResultsStatus.of(trial, LocalDate.ofInstant(harvestedAt, ZoneOffset.UTC));
   }
 
   /** One registry record of the trial, and whether it is fresh. */

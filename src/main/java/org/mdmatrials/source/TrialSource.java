@@ -1,6 +1,7 @@
 package org.mdmatrials.source;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SourceSummary;
 
@@ -18,4 +19,11 @@ public interface TrialSource {
    *     published as a complete harvest
    */
   SourceSummary harvest(HarvestSink sink, HarvestScope scope) throws IOException;
+
+  /**
+   * The earlier versions of the registry's records, if it publishes them and they are asked for.
+   */
+  default Optional<RecordHistory> recordHistory() {
+    return Optional.empty();
+  }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.sink.TrialColumn;
@@ -61,6 +62,7 @@ public final class HistoryStore {
       db = Sql.open(file);
       try (Statement st = db.createStatement()) {
         createTables(st);
+        addNewColumns(db, st);
         st.execute(
             "ATTACH DATABASE '" + snapshotDatabase.toString().replace("'", "''") + "' AS snap");
       }
@@ -156,10 +158,7 @@ public final class HistoryStore {
 
   private static void createTables(Statement st) throws SQLException {
     String columns =
-        VERSIONED.stream()
-            .map(
-                c -> c.columnName() + (c.type() == TrialColumn.Type.INTEGER ? " INTEGER" : " TEXT"))
-            .collect(Collectors.joining(",\n  "));
+        VERSIONED.stream().map(HistoryStore::definition).collect(Collectors.joining(",\n  "));
     st.execute(
         "CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL)");
     st.execute(
@@ -172,6 +171,24 @@ public final class HistoryStore {
             + ",\n  PRIMARY KEY (trial_id, valid_from_run))");
     st.execute(
         "CREATE INDEX IF NOT EXISTS trial_versions_current ON trial_versions (trial_id, valid_to_run)");
+    PrimaryOutcomeVersions.create(st);
+  }
+
+  /**
+   * Adds the columns that came after the history was created, empty in the versions before them: a
+   * version written before a column existed does not say what it held.
+   */
+  private static void addNewColumns(Connection db, Statement st) throws SQLException {
+    Set<String> had = Sql.columns(db, "trial_versions");
+    for (TrialColumn c : VERSIONED) {
+      if (!had.contains(c.columnName())) {
+        st.execute("ALTER TABLE trial_versions ADD COLUMN " + definition(c));
+      }
+    }
+  }
+
+  private static String definition(TrialColumn c) {
+    return c.columnName() + (c.type() == TrialColumn.Type.INTEGER ? " INTEGER" : " TEXT");
   }
 
   private static void execute(Connection db, String sql, String... values) throws SQLException {

@@ -17,13 +17,26 @@ import org.mdmatrials.core.Registry;
 
 /**
  * What the next run needs to know of the last published snapshot: when it ran, and for each
- * registry whether it has records there, when it was last harvested in full, and its data version.
+ * registry whether it has records there, when it was last harvested in full, and its data version;
+ * and the version of the schema it was written in.
  */
 public record PreviousSnapshot(
-    Path database, String runId, Instant startedAt, Map<Registry, Source> sources) {
+    Path database,
+    String runId,
+    Instant startedAt,
+    Map<Registry, Source> sources,
+    int schemaVersion) {
 
   public PreviousSnapshot {
     sources = Map.copyOf(sources);
+  }
+
+  /**
+   * Whether the snapshot was written in an earlier schema, whose records lack facts this one keeps:
+   * carried over, they would miss them until their registry is next harvested in full.
+   */
+  public boolean olderSchema() {
+    return schemaVersion < StagingStore.SCHEMA_VERSION;
   }
 
   /** One registry's state in the snapshot. */
@@ -69,7 +82,11 @@ public record PreviousSnapshot(
           }
         }
       }
-      return Optional.of(new PreviousSnapshot(database, runId, startedAt, sources));
+      int schema;
+      try (ResultSet version = st.executeQuery("PRAGMA user_version")) {
+        schema = version.next() ? version.getInt(1) : 0;
+      }
+      return Optional.of(new PreviousSnapshot(database, runId, startedAt, sources, schema));
     } catch (SQLException | IllegalArgumentException e) {
       throw new IOException(
           "Cannot read the previous snapshot " + database + ": " + e.getMessage(), e);

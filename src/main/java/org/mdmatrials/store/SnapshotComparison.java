@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Change;
@@ -18,7 +19,10 @@ import org.mdmatrials.sink.TrialColumn;
  * stays flat however many trials they hold.
  */
 final class SnapshotComparison {
-  /** The fields whose changes are reported; the others change every run or only follow these. */
+  /**
+   * The fields whose changes are reported; the others change every run (harvested_at, and
+   * status_verified at each of the sponsor's confirmations) or only follow these.
+   */
   static final List<TrialColumn> COMPARED =
       List.of(
           TrialColumn.TITLE,
@@ -41,12 +45,24 @@ final class SnapshotComparison {
           TrialColumn.INTERVENTIONS,
           TrialColumn.COUNTRIES,
           TrialColumn.HAS_RESULTS,
-          TrialColumn.LINKED_IDS);
+          TrialColumn.LINKED_IDS,
+          TrialColumn.PRIMARY_OUTCOMES,
+          TrialColumn.RESULTS_STATUS,
+          TrialColumn.RESULTS_FIRST_POSTED,
+          TrialColumn.PUBLICATIONS,
+          TrialColumn.WHY_STOPPED,
+          TrialColumn.MIN_AGE,
+          TrialColumn.MAX_AGE,
+          TrialColumn.SEX,
+          TrialColumn.HEALTHY_VOLUNTEERS,
+          TrialColumn.ALLOCATION,
+          TrialColumn.MASKING,
+          TrialColumn.PRIMARY_PURPOSE);
 
-  private static final String SELECT =
-      "SELECT trial_id, "
-          + COMPARED.stream().map(TrialColumn::columnName).collect(Collectors.joining(", "))
-          + " FROM trials ORDER BY trial_id";
+  private static final Set<String> ALL =
+      COMPARED.stream().map(TrialColumn::columnName).collect(Collectors.toSet());
+
+  private static final String SELECT = select(ALL);
 
   private SnapshotComparison() {}
 
@@ -62,14 +78,31 @@ final class SnapshotComparison {
         return;
       }
       try (Connection old = Sql.openReadOnly(previous);
-          Statement then = old.createStatement();
-          ResultSet before = then.executeQuery(SELECT)) {
-        merge(before, after, handler);
+          Statement then = old.createStatement()) {
+        // A snapshot written before a column existed cannot say whether it changed: the column
+        // is selected empty there, and not compared.
+        Set<String> had = Sql.columns(old, "trials");
+        try (ResultSet before = then.executeQuery(select(had))) {
+          merge(before, after, had, handler);
+        }
       }
     }
   }
 
-  private static void merge(ResultSet before, ResultSet after, ChangeHandler handler)
+  /** The compared columns of every trial, in trial id order; those not {@code had} as NULL. */
+  private static String select(Set<String> had) {
+    return "SELECT trial_id, "
+        + COMPARED.stream()
+            .map(c -> had.contains(c.columnName()) ? c.columnName() : "NULL")
+            .collect(Collectors.joining(", "))
+        + " FROM trials ORDER BY trial_id";
+  }
+
+  /**
+   * @param had the columns the previous snapshot has: only those are compared
+   */
+  private static void merge(
+      ResultSet before, ResultSet after, Set<String> had, ChangeHandler handler)
       throws SQLException, IOException {
     boolean hasBefore = before.next();
     boolean hasAfter = after.next();
@@ -84,6 +117,9 @@ final class SnapshotComparison {
         hasAfter = after.next();
       } else {
         for (int i = 0; i < COMPARED.size(); i++) {
+          if (!had.contains(COMPARED.get(i).columnName())) {
+            continue;
+          }
           String old = before.getString(i + 2);
           String now = after.getString(i + 2);
           if (!Objects.equals(old, now)) {

@@ -72,6 +72,17 @@ public final class SnapshotRows implements Snapshot {
         handler);
   }
 
+  @Override
+  public void forEachOutcomeChange(RowHandler handler) throws IOException {
+    rows(
+        "SELECT c.trial_id, t.title, t.url, t.mdma_role, c.first_known, c.first_source,"
+            + " c.first_primary_outcomes, t.primary_outcomes FROM primary_outcome_changes c"
+            + " JOIN trials t USING (trial_id) ORDER BY c.trial_id",
+        null,
+        new boolean[8],
+        handler);
+  }
+
   /**
    * Reads the index on records' trial, registry and status (indexes.sql) rather than the records,
    * which their payloads make hundreds of times larger.

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,6 +110,20 @@ final class Sql {
       }
     }
     return rows;
+  }
+
+  /** The names of a table's columns ({@code PRAGMA table_info}); empty when there is no table. */
+  static Set<String> columns(Connection db, String table) throws SQLException {
+    Set<String> columns = new HashSet<>();
+    try (PreparedStatement st = db.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+      st.setString(1, table);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+      }
+    }
+    return columns;
   }
 
   /** The statements of an SQL resource beside this class, comments left out. */

@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.Change;
 import org.mdmatrials.core.Registries;
+import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.RunReport;
 import org.mdmatrials.sink.ChangeColumn;
 
@@ -22,7 +24,7 @@ import org.mdmatrials.sink.ChangeColumn;
  */
 public final class StagingStore implements AutoCloseable {
   /** {@code PRAGMA user_version} of the schema written here. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private final Connection db;
   private final RecordTable records;
@@ -115,6 +117,43 @@ public final class StagingStore implements AutoCloseable {
       changes.flush();
     }
     return counts;
+  }
+
+  /**
+   * Stores each trial whose primary outcomes differ from the first it is known to have had, in
+   * {@code history} (which may not exist yet), in the {@code primary_outcome_changes} table.
+   *
+   * @return how many trials
+   */
+  public int writeOutcomeChanges(Path history) throws IOException {
+    try {
+      flush();
+      return OutcomeChanges.write(db, history);
+    } catch (SQLException e) {
+      throw Sql.failed("compare the primary outcomes with those first known in " + history, e);
+    }
+  }
+
+  /** A registry record whose trial studies MDMA, and that trial. */
+  public record StudiedRecord(String recordId, String trialId) {}
+
+  /**
+   * The records of {@code registry} whose trial studies MDMA, by record id. The records are large
+   * (their payloads) and not indexed yet: ask only when some trial studies MDMA.
+   */
+  public List<StudiedRecord> studiedRecords(Registry registry) throws IOException {
+    try {
+      flush();
+      return Sql.list(
+          db,
+          "SELECT r.record_id, r.trial_id FROM source_records r JOIN trials t"
+              + " ON t.trial_id = r.trial_id WHERE r.registry = ? AND t.mdma_role = 'INTERVENTION'"
+              + " ORDER BY r.record_id",
+          rs -> new StudiedRecord(rs.getString(1), rs.getString(2)),
+          registry.code());
+    } catch (SQLException e) {
+      throw Sql.failed("list the MDMA trials' records of " + registry.displayName(), e);
+    }
   }
 
   /** Records the run that wrote the snapshot. */

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One trial as a snapshot and the history hold it, for a researcher asking why it was sorted as it
- * was: its row, its categories with their evidence, the registry records it was joined from, and
- * each version it had in the snapshots so far with what changed.
+ * was: its row, its categories with their evidence, the registry records it was joined from, each
+ * version it had in the snapshots so far with what changed, and its primary outcomes through the
+ * versions its registry published before, where they were back-filled.
  *
  * @param fields the trial's row, column by column, in the table's order; empty values left out
  */
@@ -29,14 +30,23 @@ public record TrialDossier(
     List<Field> fields,
     List<Category> categories,
     List<SourceRecord> records,
-    List<Version> versions) {
+    List<Version> versions,
+    List<RegisteredOutcomes> registered) {
 
   public TrialDossier {
     fields = List.copyOf(fields);
     categories = List.copyOf(categories);
     records = List.copyOf(records);
     versions = List.copyOf(versions);
+    registered = List.copyOf(registered);
   }
+
+  /**
+   * The primary outcomes of one version the registry published: its number there (0 the first
+   * registered), its day, and the outcomes (null when it registered none).
+   */
+  public record RegisteredOutcomes(
+      String registry, int version, String date, @Nullable String primaryOutcomes) {}
 
   /** One column of the row. */
   public record Field(String name, String value) {}
@@ -81,15 +91,15 @@ public record TrialDossier(
       if (trialId == null) {
         return Optional.empty();
       }
-      List<Version> versions =
-          Files.isRegularFile(history) ? versions(history, trialId) : List.of();
+      boolean kept = Files.isRegularFile(history);
       return Optional.of(
           new TrialDossier(
               trialId,
               fields(db, trialId),
               categories(db, trialId),
               records(db, trialId),
-              versions));
+              kept ? versions(history, trialId) : List.of(),
+              kept ? registered(history, trialId) : List.of()));
     } catch (SQLException e) {
       throw new IOException("Cannot read " + snapshot + ": " + e.getMessage(), e);
     }
@@ -183,6 +193,25 @@ public record TrialDossier(
       throw new IOException("Cannot read " + history + ": " + e.getMessage(), e);
     }
     return versions;
+  }
+
+  private static List<RegisteredOutcomes> registered(Path history, String trialId)
+      throws IOException {
+    try (Connection db = open(history)) {
+      if (!Sql.columns(db, "primary_outcome_versions").contains("version")) {
+        return List.of();
+      }
+      return Sql.list(
+          db,
+          "SELECT registry, version, version_date, primary_outcomes FROM primary_outcome_versions"
+              + " WHERE trial_id = ? ORDER BY registry, version",
+          rs ->
+              new RegisteredOutcomes(
+                  rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
+          trialId);
+    } catch (SQLException e) {
+      throw new IOException("Cannot read " + history + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<FieldChange> differences(

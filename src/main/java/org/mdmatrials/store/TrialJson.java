@@ -1,5 +1,14 @@
 package org.mdmatrials.store;
 
+import static org.mdmatrials.store.JsonFields.date;
+import static org.mdmatrials.store.JsonFields.flag;
+import static org.mdmatrials.store.JsonFields.list;
+import static org.mdmatrials.store.JsonFields.number;
+import static org.mdmatrials.store.JsonFields.objects;
+import static org.mdmatrials.store.JsonFields.required;
+import static org.mdmatrials.store.JsonFields.text;
+import static org.mdmatrials.store.JsonFields.texts;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,13 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.mdmatrials.core.ArmGroup;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Intervention;
-import org.mdmatrials.core.PartialDate;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.Registries;
 import org.mdmatrials.core.Registry;
 import org.mdmatrials.core.SecondaryId;
@@ -47,11 +53,25 @@ final class TrialJson {
       json.writeStringField("acronym", titles.acronym());
       json.writeStringField("overallStatus", trial.status().overallStatus());
       json.writeStringField("registryStatus", trial.status().registryStatus());
+      json.writeStringField("whyStopped", trial.status().whyStopped());
+      date(json, "statusVerified", trial.status().statusVerified());
       var design = trial.design();
       texts(json, "phases", design.phases());
       json.writeStringField("studyType", design.studyType());
       number(json, "enrollment", design.enrollment());
       json.writeStringField("enrollmentType", design.enrollmentType());
+      json.writeStringField("allocation", design.allocation());
+      json.writeStringField("masking", design.masking());
+      json.writeStringField("primaryPurpose", design.primaryPurpose());
+      eligibility(json, design.eligibility());
+      objects(
+          json,
+          "primaryOutcomes",
+          design.primaryOutcomes(),
+          (j, o) -> {
+            j.writeStringField("measure", o.measure());
+            j.writeStringField("timeFrame", o.timeFrame());
+          });
       var dates = trial.dates();
       date(json, "startDate", dates.startDate());
       date(json, "primaryCompletionDate", dates.primaryCompletionDate());
@@ -64,12 +84,37 @@ final class TrialJson {
       texts(json, "conditions", topic.conditions());
       texts(json, "keywords", topic.keywords());
       texts(json, "conditionMeshTerms", topic.conditionMeshTerms());
-      interventions(json, trial.arms().interventions());
-      armGroups(json, trial.arms().armGroups());
+      objects(
+          json,
+          "interventions",
+          trial.arms().interventions(),
+          (j, i) -> {
+            j.writeStringField("type", i.type());
+            j.writeStringField("name", i.name());
+            texts(j, "otherNames", i.otherNames());
+          });
+      objects(
+          json,
+          "armGroups",
+          trial.arms().armGroups(),
+          (j, a) -> {
+            j.writeStringField("label", a.label());
+            texts(j, "interventionNames", a.interventionNames());
+          });
       json.writeStringField("briefSummary", topic.briefSummary());
       texts(json, "countries", trial.countries());
       json.writeBooleanField("hasResults", trial.results().hasResults());
-      secondaryIds(json, trial.secondaryIds());
+      date(json, "resultsFirstPosted", trial.results().resultsFirstPosted());
+      texts(json, "publications", trial.results().publications());
+      objects(
+          json,
+          "secondaryIds",
+          trial.secondaryIds(),
+          (j, id) -> {
+            j.writeStringField("type", id.type());
+            j.writeStringField("id", id.id());
+            j.writeStringField("domain", id.domain());
+          });
       json.writeStringField("sourceVersion", trial.origin().sourceVersion());
       json.writeEndObject();
     } catch (IOException e) {
@@ -79,7 +124,8 @@ final class TrialJson {
   }
 
   /**
-   * The record stored as {@code json}.
+   * The record stored as {@code json}. A record written before a fact was kept reads as not giving
+   * it.
    *
    * @param where names the record in an error
    * @param registries the registries a record may be of
@@ -100,11 +146,21 @@ final class TrialJson {
           .officialTitle(text(r, "officialTitle"))
           .acronym(text(r, "acronym"))
           .status(text(r, "overallStatus"), text(r, "registryStatus"))
+          .whyStopped(text(r, "whyStopped"))
+          .statusVerified(date(r, "statusVerified"))
           .phases(texts(r.path("phases")))
           .studyType(text(r, "studyType"))
           .enrollment(
               r.path("enrollment").isInt() ? r.path("enrollment").intValue() : null,
               text(r, "enrollmentType"))
+          .allocation(text(r, "allocation"))
+          .masking(text(r, "masking"))
+          .primaryPurpose(text(r, "primaryPurpose"))
+          .eligibility(eligibility(r.path("eligibility")))
+          .primaryOutcomes(
+              list(
+                  r.path("primaryOutcomes"),
+                  o -> new Outcome(required(o, "measure"), text(o, "timeFrame"))))
           .startDate(date(r, "startDate"))
           .primaryCompletionDate(date(r, "primaryCompletionDate"))
           .completionDate(date(r, "completionDate"))
@@ -128,6 +184,8 @@ final class TrialJson {
           .briefSummary(text(r, "briefSummary"))
           .countries(texts(r.path("countries")))
           .hasResults(r.path("hasResults").asBoolean(false))
+          .resultsFirstPosted(date(r, "resultsFirstPosted"))
+          .publications(texts(r.path("publications")))
           .secondaryIds(
               list(
                   r.path("secondaryIds"),
@@ -138,105 +196,25 @@ final class TrialJson {
     }
   }
 
-  private static void texts(JsonGenerator json, String name, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
-  }
-
-  private static void number(JsonGenerator json, String name, @Nullable Integer value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeNumberField(name, value);
-    }
-  }
-
-  private static void date(JsonGenerator json, String name, @Nullable PartialDate date)
-      throws IOException {
-    if (date == null) {
-      json.writeNullField(name);
-      return;
-    }
-    json.writeObjectFieldStart(name);
-    json.writeStringField("value", date.toString());
-    json.writeBooleanField("fullDate", date.precision() == PartialDate.Precision.DAY);
+  private static void eligibility(JsonGenerator json, Eligibility eligibility) throws IOException {
+    json.writeObjectFieldStart("eligibility");
+    json.writeStringField("minAge", eligibility.minAge());
+    json.writeStringField("maxAge", eligibility.maxAge());
+    json.writeStringField("sex", eligibility.sex());
+    flag(json, "healthyVolunteers", eligibility.healthyVolunteers());
+    flag(json, "patients", eligibility.patients());
     json.writeEndObject();
   }
 
-  private static void interventions(JsonGenerator json, List<Intervention> interventions)
-      throws IOException {
-    json.writeArrayFieldStart("interventions");
-    for (Intervention i : interventions) {
-      json.writeStartObject();
-      json.writeStringField("type", i.type());
-      json.writeStringField("name", i.name());
-      texts(json, "otherNames", i.otherNames());
-      json.writeEndObject();
+  private static Eligibility eligibility(JsonNode e) {
+    if (!e.isObject()) {
+      return Eligibility.NONE;
     }
-    json.writeEndArray();
-  }
-
-  private static void armGroups(JsonGenerator json, List<ArmGroup> groups) throws IOException {
-    json.writeArrayFieldStart("armGroups");
-    for (ArmGroup a : groups) {
-      json.writeStartObject();
-      json.writeStringField("label", a.label());
-      texts(json, "interventionNames", a.interventionNames());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  private static void secondaryIds(JsonGenerator json, List<SecondaryId> ids) throws IOException {
-    json.writeArrayFieldStart("secondaryIds");
-    for (SecondaryId s : ids) {
-      json.writeStartObject();
-      json.writeStringField("type", s.type());
-      json.writeStringField("id", s.id());
-      json.writeStringField("domain", s.domain());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-  }
-
-  private static @Nullable String text(JsonNode node, String name) {
-    JsonNode value = node.path(name);
-    return value.isTextual() ? value.textValue() : null;
-  }
-
-  private static String required(JsonNode node, String name) {
-    String value = text(node, name);
-    if (value == null) {
-      throw new IllegalArgumentException("no \"" + name + "\"");
-    }
-    return value;
-  }
-
-  /** A date as {@code {"value": "2008-05", …}}, or as its bare text. */
-  private static @Nullable PartialDate date(JsonNode node, String name) {
-    JsonNode value = node.path(name);
-    String text =
-        value.isObject() ? text(value, "value") : value.isTextual() ? value.textValue() : null;
-    return text == null ? null : PartialDate.parse(text);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    return list(array, v -> v.isTextual() ? v.textValue() : null);
-  }
-
-  private static <T> List<T> list(JsonNode array, Function<JsonNode, @Nullable T> element) {
-    List<T> values = new ArrayList<>(array.size());
-    for (JsonNode value : array) {
-      T mapped = element.apply(value);
-      if (mapped != null) {
-        values.add(mapped);
-      }
-    }
-    return values;
+    return new Eligibility(
+        text(e, "minAge"),
+        text(e, "maxAge"),
+        text(e, "sex"),
+        flag(e, "healthyVolunteers"),
+        flag(e, "patients"));
   }
 }

@@ -1,4 +1,4 @@
--- trials.sqlite, schema version 2 (PRAGMA user_version). The trials table is created from
+-- trials.sqlite, schema version 4 (PRAGMA user_version). The trials table is created from
 -- TrialColumn, so that it always has the CSV's columns; the tables below hold what a CSV cell joins.
 -- source_records holds every registry record as sent (payload) and as mapped onto the common
 -- record (record, JSON), with the source it came through and the trial row it was merged into.
@@ -93,4 +93,13 @@ CREATE TABLE changes (
   field     TEXT,
   old_value TEXT,
   new_value TEXT
+);
+
+-- Trials whose primary outcomes now differ from the first they are known to have had: as first
+-- registered (the registry's record history, back-filled in history.sqlite) or as first harvested.
+CREATE TABLE primary_outcome_changes (
+  trial_id               TEXT PRIMARY KEY REFERENCES trials (trial_id),
+  first_known            TEXT NOT NULL,
+  first_source           TEXT NOT NULL,
+  first_primary_outcomes TEXT
 );

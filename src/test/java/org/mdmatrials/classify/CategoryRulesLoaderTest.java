@@ -64,6 +64,31 @@ class CategoryRulesLoaderTest {
 
     assertThat(rules.precedence().get(0)).isEqualTo(Indication.COUPLES_THERAPY);
     assertThat(rules.mdmaNames()).contains("MDMA", "3,4-methylenedioxymethamphetamine");
+    assertThat(rules.healthyVolunteers().fields())
+        .containsExactlyInAnyOrder(Field.CONDITIONS, Field.TITLES);
+    assertThat(rules.healthyVolunteers().terms()).contains("healthy volunteers");
+    assertThat(rules.healthyVolunteers().unless()).contains("patients", "healthy controls");
+  }
+
+  @Test
+  void readsRulesWithoutHealthyVolunteerTermsAsNeedingTheRegistrysWord() throws Exception {
+    assertThat(CategoryRulesLoader.load(write(VALID)).healthyVolunteers())
+        .isEqualTo(CategoryRules.HealthyVolunteers.NONE);
+  }
+
+  @Test
+  void refusesHealthyVolunteerRulesWithoutTermsOrWithAnUnknownField() throws IOException {
+    Path empty = write(VALID + "healthy-volunteers:\n  fields: [titles]\n  terms: []\n");
+    assertThatThrownBy(() -> CategoryRulesLoader.load(empty))
+        .hasMessage(empty + ": healthy-volunteers.terms: empty term list");
+
+    Path field =
+        write(VALID + "healthy-volunteers:\n  fields: [eligibility]\n  terms: [healthy]\n");
+    assertThatThrownBy(() -> CategoryRulesLoader.load(field))
+        .hasMessage(
+            field
+                + ": healthy-volunteers.fields[0]: unknown field 'eligibility'; expected one of"
+                + " conditions, mesh-terms, keywords, titles, interventions, summary");
   }
 
   @Test
@@ -85,7 +110,8 @@ class CategoryRulesLoaderTest {
     assertThatThrownBy(() -> CategoryRulesLoader.load(file))
         .hasMessage(
             file
-                + ": unknown key 'precedance'; expected one of mdma-names, precedence, categories");
+                + ": unknown key 'precedance'; expected one of mdma-names, precedence, categories,"
+                + " healthy-volunteers");
   }
 
   @Test
@@ -225,7 +251,8 @@ class CategoryRulesLoaderTest {
     assertThatThrownBy(() -> CategoryRulesLoader.load(file))
         .hasMessage(
             file
-                + ": top level: expected a mapping of mdma-names, precedence, categories but was"
+                + ": top level: expected a mapping of mdma-names, precedence, categories,"
+                + " healthy-volunteers but was"
                 + " empty");
   }
 

@@ -26,6 +26,7 @@ import org.mdmatrials.classify.CategoryRules.Rule;
 import org.mdmatrials.core.ArmGroup;
 import org.mdmatrials.core.CategoryMatch;
 import org.mdmatrials.core.Classification;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Indication;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.MdmaRole;
@@ -398,6 +399,119 @@ class ClassifierTest {
           + " depression, anger, and despair that can exacerbate their distress. Research suggests"
           + " that diagnosis of, and living with a life-threatening illness can result in symptoms"
           + " similar to those seen in posttraumatic stress disorder (PTSD).";
+
+  private static final String HEALTHY_VOLUNTEERS_TITLE =
+      "Psychological Effects of MDMA When Administered to Healthy Volunteers";
+  private static final Eligibility ACCEPTS_HEALTHY = new Eligibility(null, null, null, true, null);
+
+  /**
+   * Trials that accept healthy volunteers. NCT01404754's title is a real one; the condition PTSD
+   * beside it, and the other titles and eligibilities, are variants made here to try each branch of
+   * the rule (a first-in-human study giving PTSD as its condition is the issue's example).
+   */
+  static Stream<Arguments> healthyVolunteerTrials() {
+    return Stream.of(
+        row(
+            "ClinicalTrials.gov: accepts healthy volunteers and its title is of them",
+            trial("NCT01404754")
+                .title(HEALTHY_VOLUNTEERS_TITLE)
+                .conditions("PTSD")
+                .eligibility(ACCEPTS_HEALTHY),
+            INTERVENTION,
+            "OTHER: rule \"only healthy volunteers\", registry \"accepts healthy volunteers\","
+                + " title \"Healthy Volunteers\", set aside \"PTSD\"",
+            OTHER),
+        row(
+            "ClinicalTrials.gov: a title of healthy adult volunteers sets two categories aside",
+            trial("NCT01404754")
+                .title("First-in-human MDMA in Healthy Adult Volunteers")
+                .conditions("PTSD", "Social Anxiety Disorder")
+                .eligibility(ACCEPTS_HEALTHY),
+            INTERVENTION,
+            "OTHER: rule \"only healthy volunteers\", registry \"accepts healthy volunteers\","
+                + " title \"Healthy Adult Volunteers\", set aside \"SOCIAL_ANXIETY\","
+                + " set aside \"PTSD\"",
+            OTHER),
+        row(
+            "ClinicalTrials.gov: patients with healthy controls keep their category",
+            trial("NCT01404754")
+                .title("MDMA in PTSD Patients and Healthy Volunteers")
+                .conditions("PTSD")
+                .eligibility(ACCEPTS_HEALTHY),
+            INTERVENTION,
+            "PTSD: condition \"PTSD\", title \"PTSD\"",
+            PTSD),
+        row(
+            "ClinicalTrials.gov: a title of healthy volunteers, but the registry says it takes none",
+            trial("NCT01404754")
+                .title(HEALTHY_VOLUNTEERS_TITLE)
+                .conditions("PTSD")
+                .eligibility(new Eligibility("18 Years", null, "ALL", false, null)),
+            INTERVENTION,
+            "PTSD: condition \"PTSD\"",
+            PTSD),
+        row(
+            "ClinicalTrials.gov: accepts healthy volunteers, title silent on them",
+            trial("NCT01404754")
+                .title("MDMA-assisted Therapy for PTSD")
+                .conditions("PTSD")
+                .eligibility(ACCEPTS_HEALTHY),
+            INTERVENTION,
+            "PTSD: condition \"PTSD\", title \"PTSD\"",
+            PTSD),
+        row(
+            "a registry that says healthy volunteers and no patients: its word decides",
+            trial("2022-002568-62")
+                .title("MDMA for PTSD")
+                .conditions("PTSD")
+                .eligibility(new Eligibility(null, null, null, true, false)),
+            INTERVENTION,
+            "OTHER: rule \"only healthy volunteers\", registry \"healthy volunteers, no"
+                + " patients\", set aside \"PTSD\"",
+            OTHER),
+        row(
+            "a registry that says healthy volunteers and patients: their category stays",
+            trial("2022-002568-62")
+                .title(HEALTHY_VOLUNTEERS_TITLE)
+                .conditions("PTSD")
+                .eligibility(new Eligibility(null, null, null, true, true)),
+            INTERVENTION,
+            "PTSD: condition \"PTSD\"",
+            PTSD),
+        row(
+            "only healthy volunteers and no category to set aside: no evidence",
+            trial("NCT01404754").title(HEALTHY_VOLUNTEERS_TITLE).eligibility(ACCEPTS_HEALTHY),
+            INTERVENTION,
+            "",
+            OTHER));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("healthyVolunteerTrials")
+  void sortsTrialsOfOnlyHealthyVolunteersAsOther(
+      String description,
+      Trial trial,
+      MdmaRole role,
+      List<Indication> categories,
+      String evidence) {
+    sortsRegisteredTrialsByTheShippedRules(description, trial, role, categories, evidence);
+  }
+
+  @Test
+  void needsTheRegistrysWordWithoutHealthyVolunteerTerms() {
+    CategoryRules noTerms =
+        new CategoryRules(
+            shippedRules.mdmaNames(), shippedRules.precedence(), shippedRules.categories());
+    Trial trial =
+        trial("NCT01404754")
+            .title(HEALTHY_VOLUNTEERS_TITLE)
+            .conditions("PTSD")
+            .eligibility(ACCEPTS_HEALTHY)
+            .build();
+
+    assertThat(new Classifier(noTerms).classify(trial).primaryCategory()).isEqualTo(PTSD);
+    assertThat(classifier.classify(trial).primaryCategory()).isEqualTo(OTHER);
+  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("registeredTrials")

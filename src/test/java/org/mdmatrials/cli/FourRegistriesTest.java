@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,12 +18,18 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdmatrials.Fixtures;
+import org.mdmatrials.core.ResultsStatus;
 
 /**
  * All four registries at once, with the shipped config: the records that name one trial become one
@@ -40,6 +47,8 @@ class FourRegistriesTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String ISRCTN_QUERY = "/api/query/format/default";
+  private static final List<String> RESULTS_STATUSES =
+      Stream.of(ResultsStatus.values()).map(Enum::name).toList();
 
   @TempDir Path output;
   private final StringWriter out = new StringWriter();
@@ -76,6 +85,83 @@ class FourRegistriesTest {
             "CTIS 2024-510663-34-00 NCT04494412",
             "EUCTR 2022-002568-62 NCT04494412",
             "ISRCTN ISRCTN41823570 NCT04494412");
+  }
+
+  @Test
+  void writesTheEvidenceColumnsOfEachRegistrysRecordsIntoTrialsCsv() throws Exception {
+    assertThat(run()).as(err.toString()).isZero();
+
+    Map<String, Map<String, String>> trials = new HashMap<>();
+    try (var reader = Files.newBufferedReader(output.resolve("latest/trials.csv"));
+        var csv =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+      for (CSVRecord record : csv) {
+        trials.put(record.get(0), record.toMap());
+      }
+    }
+    List<String> columns =
+        List.of(
+            "primary_outcomes",
+            "publications",
+            "why_stopped",
+            "status_verified",
+            "min_age",
+            "max_age",
+            "sex",
+            "healthy_volunteers",
+            "allocation",
+            "masking",
+            "primary_purpose");
+    // The EU register's record: F.1 to F.3, E.8.1 and E.5.1.
+    assertThat(columns.stream().map(trials.get("2021-002179-21")::get))
+        .containsExactly(
+            trials.get("2021-002179-21").get("primary_outcomes"),
+            "",
+            "",
+            "",
+            "18 Years",
+            "",
+            "ALL",
+            "0",
+            "RANDOMIZED",
+            "DOUBLE",
+            "");
+    assertThat(trials.get("2021-002179-21").get("primary_outcomes"))
+        .startsWith("The study has two following primary endpoints")
+        .endsWith("[week 24]");
+    // CTIS's record: its primary end points, sexes and groups of trial subjects.
+    assertThat(columns.stream().map(trials.get("2023-505613-24-00")::get))
+        .containsExactly(
+            trials.get("2023-505613-24-00").get("primary_outcomes"),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "ALL",
+            "0",
+            "",
+            "",
+            "");
+    assertThat(trials.get("2023-505613-24-00").get("primary_outcomes"))
+        .startsWith(
+            "Average concentration (Cavg) of single-dose IV POS (Panel A); Maximum concentration")
+        .endsWith("; AUC0-24 of multiple-dose PFS (Panel B)");
+    // The joined trial: who may take part, the design and the outcomes come from the most
+    // recently updated record that gives them, ISRCTN's.
+    Map<String, String> joined = trials.get("NCT04494412");
+    assertThat(joined.get("primary_outcomes"))
+        .startsWith("Incident of treatment failure up to 12 weeks")
+        .endsWith("[2, 4 and 12 weeks]");
+    assertThat(List.of(joined.get("min_age"), joined.get("max_age"), joined.get("sex")))
+        .containsExactly("40 Years", "99 Years", "ALL");
+    assertThat(List.of(joined.get("allocation"), joined.get("primary_purpose")))
+        .containsExactly("RANDOMIZED", "TREATMENT");
+    // The status, and when it was last verified, come from one record: ISRCTN's, the newest with
+    // a status, which gives no such date (ClinicalTrials.gov's 2025-04 is of its own status).
+    assertThat(joined.get("status_verified")).isEmpty();
+    assertThat(trials.values())
+        .allSatisfy(t -> assertThat(t.get("results_status")).isIn(RESULTS_STATUSES));
   }
 
   @Test

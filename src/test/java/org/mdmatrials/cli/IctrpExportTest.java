@@ -70,6 +70,8 @@ class IctrpExportTest {
             "sources:",
             "  ctgov:",
             "    search: {query.term: MDMA}",
+            // The stand-in serves no record history; this test is of the export.
+            "    history-requests: 0",
             "  ictrp:",
             "    file: " + export.getParent());
 
@@ -155,6 +157,8 @@ class IctrpExportTest {
             "sources:",
             "  ctgov:",
             "    search: {query.term: MDMA}",
+            // The stand-in serves no record history; this test is of the export.
+            "    history-requests: 0",
             "  ictrp:",
             "    file: " + export);
     assertThat(run("run", "--config", config.toString())).as(err.toString()).isZero();

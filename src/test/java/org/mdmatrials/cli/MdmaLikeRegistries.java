@@ -24,7 +24,8 @@ import org.mdmatrials.Fixtures;
  * in {@link FourRegistriesTest}, and {@link #MDMA_LIKE} studies derived from the recorded ones:
  * renumbered, with the title, conditions, interventions, status, phases, start date and enrolment
  * written in to resemble MDMA-assisted therapy trials. Those titles are illustrative, not those of
- * registered trials. ISRCTN, CTIS and the EU CTR serve their recorded records.
+ * registered trials. Each study's record history is NCT03690141's recorded one made the study's
+ * ({@link #serveRecordHistory}). ISRCTN, CTIS and the EU CTR serve their recorded records.
  */
 final class MdmaLikeRegistries {
   private static final String ISRCTN_QUERY = "/api/query/format/default";
@@ -184,7 +185,28 @@ final class MdmaLikeRegistries {
         get(urlPathEqualTo("/api/v2/studies"))
             .willReturn(
                 okJson(Fixtures.page(studies.size(), null, studies.toArray(ObjectNode[]::new)))));
+    studies.forEach(study -> serveRecordHistory(registry, study));
     serveIsrctnCtisAndEuCtr(registry);
+  }
+
+  /**
+   * ClinicalTrials.gov's record history of a study: the recorded listing of NCT03690141
+   * (fixtures/ctgov/history), its current record replaced by the study's and its first registered
+   * outcomes said to be the same, but for the Group Therapy study, which keeps NCT03690141's as
+   * first registered: a primary outcome switched since registration.
+   */
+  private static void serveRecordHistory(WireMockExtension registry, ObjectNode study) {
+    String nctId = study.at("/protocolSection/identificationModule/nctId").asText();
+    ObjectNode listing = Fixtures.json("ctgov/history/NCT03690141-history.json");
+    listing.set("study", study);
+    ObjectNode history = (ObjectNode) listing.get("history");
+    if (!nctId.equals(mdmaLikeId(13))) {
+      history.putObject("originalData").put("primaryOutcomesSame", true);
+    }
+    registry.stubFor(
+        get(urlPathEqualTo("/api/int/studies/" + nctId))
+            .withQueryParam("history", equalTo("true"))
+            .willReturn(okJson(listing.toString())));
   }
 
   /**

@@ -58,7 +58,13 @@ class ShowCommandTest {
         .contains("    first published\n")
         .contains("    overall_status: RECRUITING -> COMPLETED\n")
         .contains("    enrollment: 40 -> 38\n")
-        .contains("    enrollment_type: ESTIMATED -> ACTUAL\n");
+        .contains("    enrollment_type: ESTIMATED -> ACTUAL\n")
+        // Its record history (MdmaLikeRegistries): registered with another primary outcome.
+        .contains(
+            "\nPrimary outcomes as the registry versioned them before (its record history)\n"
+                + "  CTGOV version 0, 2018-09-27: Anti-tumor response as defined by a patient"
+                + " achieving either of the following outcomes: [52 weeks]\n"
+                + "  CTGOV version 5, 2019-01-18: Clinical effect of abexinostat");
     assertThat(out.toString().lines().filter(l -> l.startsWith("  from ")))
         .hasSize(2)
         .last()

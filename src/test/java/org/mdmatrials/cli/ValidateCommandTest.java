@@ -46,6 +46,7 @@ class ValidateCommandTest {
             "sources.ctgov.enabled",
             "sources.ctgov.url",
             "sources.ctgov.page-size",
+            "sources.ctgov.history-requests",
             "sources.ctgov.search.query.term",
             "sources.isrctn.enabled",
             "sources.isrctn.url",

@@ -5,6 +5,8 @@ import static org.mdmatrials.TestTrial.trial;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mdmatrials.core.Eligibility;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
 import org.mdmatrials.source.ctgov.CtGovModule;
@@ -60,6 +62,35 @@ class TrialMergerTest {
         .containsExactly(
             new SecondaryId("REGISTRY", "ISRCTN41823570", null),
             new SecondaryId("clinicalTrialsGovNumber", "NCT04077437", null));
+  }
+
+  @Test
+  void unitesThePublicationsAndTakesWhoMayTakePartFromTheNewestRecordThatSays() {
+    Trial registered =
+        trial("NCT04077437")
+            .status("COMPLETED")
+            .lastUpdatePosted("2024-01-10")
+            .primaryOutcomes("CAPS-5 total severity", "18 weeks")
+            .eligibility(new Eligibility("18 Years", null, "ALL", false, null))
+            .publications("PMID:31454045")
+            .build();
+    Trial european =
+        trial("ISRCTN41823570")
+            .registry(IsrctnModule.REGISTRY)
+            .status("COMPLETED")
+            .lastUpdatePosted("2025-03-01")
+            .publications("DOI:10.1200/JCO.19.03316", "PMID:31454045")
+            .build();
+
+    Trial merged = merger.merge(List.of(european, registered));
+
+    assertThat(merged.results().publications())
+        .containsExactly("PMID:31454045", "DOI:10.1200/JCO.19.03316");
+    // The newer record says nothing of who may take part or what it measures: the older one does.
+    assertThat(merged.design().eligibility())
+        .isEqualTo(new Eligibility("18 Years", null, "ALL", false, null));
+    assertThat(merged.design().primaryOutcomes())
+        .containsExactly(new Outcome("CAPS-5 total severity", "18 weeks"));
   }
 
   @Test

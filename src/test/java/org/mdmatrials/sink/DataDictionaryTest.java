@@ -52,7 +52,8 @@ class DataDictionaryTest {
           "category_evidence",
           "harvested_at",
           "linked_ids",
-          "source_status");
+          "source_status",
+          "results_status");
 
   private static final DataDictionary DICTIONARY = Modules.SHIPPED.dictionary();
 

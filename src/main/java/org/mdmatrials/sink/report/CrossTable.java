@@ -65,9 +65,24 @@ final class CrossTable {
             .thenComparing(Comparator.naturalOrder()));
   }
 
+  /**
+   * The columns in the order given, labelled; every one shown, with no trials or some. A value not
+   * among them comes after them.
+   */
+  Markup inOrder(String caption, List<String> labels) {
+    List<String> columns = new ArrayList<>(labels);
+    columnTotals.keySet().stream().filter(c -> !columns.contains(c)).sorted().forEach(columns::add);
+    columns.forEach(c -> columnTotals.putIfAbsent(c, 0L));
+    return render(caption, columns);
+  }
+
   private Markup render(String caption, Comparator<String> order) {
     List<String> columns = new ArrayList<>(columnTotals.keySet());
     columns.sort(order);
+    return render(caption, columns);
+  }
+
+  private Markup render(String caption, List<String> columns) {
     List<Markup> head = new ArrayList<>();
     columns.forEach(c -> head.add(HEAD.fill("label", c)));
     List<Markup> rows = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.mdmatrials.sink.report.SnapshotFigures.Enrolment;
  * RunReport}. Every registry value is HTML-escaped.
  */
 public final class HtmlReportWriter implements SnapshotFile {
-  /** Changes listed in the report; the rest are in changes.csv. */
+  /** Changes, and overdue trials, listed in the report; the rest are in the CSV files. */
   static final int CHANGES_LISTED = 200;
 
   private static final Template PAGE =
@@ -51,6 +53,7 @@ public final class HtmlReportWriter implements SnapshotFile {
           {{studied}}, each once, under its primary category.</p>
           {{warning}}<nav><a href="#status">Status</a> <a href="#phase">Phase</a> \
           <a href="#starts">Starts per year</a> <a href="#enrolment">Enrolment</a> \
+          <a href="#evidence">Evidence</a> <a href="#outcomes">Outcome changes</a> \
           <a href="#changes">Changes</a> <a href="#registries">Registries</a> <a href="#run">Run</a></nav>
           </header>
           <main>
@@ -127,6 +130,19 @@ public final class HtmlReportWriter implements SnapshotFile {
             new StartsChart(figures.studiedStartsByYear(), figures.studiedWithoutStartYear())
                 .render()));
     sections.add(section("enrolment", "Enrolment by category", enrolment(figures)));
+    sections.add(
+        section(
+            "evidence",
+            "Is the evidence out?",
+            EvidenceSection.render(
+                figures.evidence(),
+                LocalDate.ofInstant(run.startedAt(), ZoneOffset.UTC).toString())));
+    sections.add(
+        section(
+            "outcomes",
+            "MDMA trials whose primary outcomes changed",
+            OutcomeChangesSection.render(
+                figures.evidence().outcomeChanges(), figures.evidence().outcomeChangeCount())));
     sections.add(
         section(
             "changes",

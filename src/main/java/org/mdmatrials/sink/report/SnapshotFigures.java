@@ -1,6 +1,8 @@
 package org.mdmatrials.sink.report;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +40,11 @@ final class SnapshotFigures {
   private final Map<String, Map<String, Long>> recordsByStatus = new TreeMap<>();
   private final Map<String, Set<String>> trialsByRegistry = new TreeMap<>();
   private final Set<String> studiedIds = new HashSet<>();
+  private final EvidenceFigures evidence;
+
+  private SnapshotFigures(EvidenceFigures evidence) {
+    this.evidence = evidence;
+  }
 
   /** A count of trials in one cell of a table: row, column, trials. */
   record Cell(String row, @Nullable String column, long count) {}
@@ -66,11 +73,16 @@ final class SnapshotFigures {
       @Nullable String title,
       @Nullable String url) {}
 
-  /** Counts the snapshot's figures, listing its first {@code listed} changes. */
+  /**
+   * Counts the snapshot's figures, listing its first {@code listed} changes and its {@code listed}
+   * most overdue trials.
+   */
   static SnapshotFigures of(Snapshot snapshot, int listed) throws IOException {
-    SnapshotFigures figures = new SnapshotFigures();
+    LocalDate day = LocalDate.ofInstant(snapshot.run().startedAt(), ZoneOffset.UTC);
+    SnapshotFigures figures = new SnapshotFigures(new EvidenceFigures(day, listed));
     snapshot.forEachChange(cells -> figures.change(cells, listed));
     snapshot.forEachTrial(figures::trial);
+    snapshot.forEachOutcomeChange(figures.evidence::outcomeChange);
     snapshot.forEachRecord(figures::record);
     return figures;
   }
@@ -101,6 +113,7 @@ final class SnapshotFigures {
     studied++;
     studiedIds.add(id);
     String category = text(TrialColumn.PRIMARY_CATEGORY.in(cells));
+    evidence.trial(cells, category);
     byStatus.merge(pair(category, optional(cells, TrialColumn.OVERALL_STATUS)), 1L, Long::sum);
     byPhase.merge(pair(category, optional(cells, TrialColumn.PHASES)), 1L, Long::sum);
     String start = optional(cells, TrialColumn.START_DATE);
@@ -132,6 +145,11 @@ final class SnapshotFigures {
 
   long trials() {
     return trials;
+  }
+
+  /** Whether the MDMA trials' evidence is out, and whose primary outcomes changed. */
+  EvidenceFigures evidence() {
+    return evidence;
   }
 
   long studiedTrials() {

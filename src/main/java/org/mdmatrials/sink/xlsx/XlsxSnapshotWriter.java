@@ -109,8 +109,14 @@ public final class XlsxSnapshotWriter implements SnapshotFile {
 
   private static CellKind kind(TrialColumn column) {
     return switch (column) {
-      case ENROLLMENT, HAS_RESULTS -> CellKind.NUMBER;
-      case START_DATE, PRIMARY_COMPLETION_DATE, COMPLETION_DATE, FIRST_POSTED, LAST_UPDATE_POSTED ->
+      case ENROLLMENT, HAS_RESULTS, HEALTHY_VOLUNTEERS -> CellKind.NUMBER;
+      case START_DATE,
+          PRIMARY_COMPLETION_DATE,
+          COMPLETION_DATE,
+          FIRST_POSTED,
+          LAST_UPDATE_POSTED,
+          RESULTS_FIRST_POSTED,
+          STATUS_VERIFIED ->
           CellKind.DATE;
       case HARVESTED_AT -> CellKind.DATE_TIME;
       default -> CellKind.TEXT;
@@ -144,6 +150,15 @@ public final class XlsxSnapshotWriter implements SnapshotFile {
       case SOURCE_VERSION, HARVESTED_AT -> 20;
       case REGISTRY_STATUS -> 30;
       case SOURCE_STATUS -> 16;
+      case PRIMARY_OUTCOMES -> 60;
+      case RESULTS_STATUS -> 16;
+      case RESULTS_FIRST_POSTED -> 21;
+      case PUBLICATIONS, WHY_STOPPED -> 30;
+      case STATUS_VERIFIED -> 16;
+      case MIN_AGE, MAX_AGE, SEX -> 10;
+      case HEALTHY_VOLUNTEERS -> 20;
+      case ALLOCATION, PRIMARY_PURPOSE -> 17;
+      case MASKING -> 12;
     };
   }
 

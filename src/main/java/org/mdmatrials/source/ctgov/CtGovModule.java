@@ -34,7 +34,7 @@ public final class CtGovModule implements RegistryModule {
   /** Harvested unless switched off; the search is needed then. */
   @Override
   public SourceSettings settings(SourceSection section) throws BadSettingException {
-    section.allowOnly(Set.of("enabled", "url", "page-size", "search"));
+    section.allowOnly(Set.of("enabled", "url", "page-size", "search", "history-requests"));
     boolean enabled = section.enabled(true);
     return new Settings(
         enabled,
@@ -42,7 +42,8 @@ public final class CtGovModule implements RegistryModule {
         section.integer("page-size", 1000, 1, 1000, "1 to 1000 (the API's maximum)"),
         enabled
             ? section.texts("search", "must name at least one query parameter, such as query.term")
-            : Map.of());
+            : Map.of(),
+        section.integer("history-requests", 60, 0, 10_000, "0 (none) to 10000 a night"));
   }
 
   @Override
@@ -57,8 +58,11 @@ public final class CtGovModule implements RegistryModule {
 
   /**
    * @param search {@code GET /studies} parameters ({@code query.term} and the like), sent as given
+   * @param historyRequests the requests a night may spend reading record histories (the primary
+   *     outcomes as first registered); 0 reads none
    */
-  record Settings(boolean enabled, String url, int pageSize, Map<String, String> search)
+  record Settings(
+      boolean enabled, String url, int pageSize, Map<String, String> search, int historyRequests)
       implements SourceSettings {
     Settings {
       search = Map.copyOf(search);
@@ -66,7 +70,7 @@ public final class CtGovModule implements RegistryModule {
 
     @Override
     public SourceSettings withLocation(String newUrl) {
-      return new Settings(enabled, newUrl, pageSize, search);
+      return new Settings(enabled, newUrl, pageSize, search, historyRequests);
     }
 
     @Override
@@ -75,6 +79,7 @@ public final class CtGovModule implements RegistryModule {
       keys.put("enabled", enabled);
       keys.put("url", url);
       keys.put("page-size", pageSize);
+      keys.put("history-requests", historyRequests);
       search.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> keys.put("search." + e.getKey(), e.getValue()));
@@ -83,7 +88,7 @@ public final class CtGovModule implements RegistryModule {
 
     @Override
     public TrialSource open(SourceContext context) {
-      return new CtGovSource(context.client(), HttpUrl.get(url), search, pageSize);
+      return new CtGovSource(context.client(), HttpUrl.get(url), search, pageSize, historyRequests);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.mdmatrials.http.RegistryClient;
 import org.mdmatrials.source.HarvestScope;
 import org.mdmatrials.source.HarvestSink;
 import org.mdmatrials.source.JsonShapes;
+import org.mdmatrials.source.RecordHistory;
 import org.mdmatrials.source.TrialSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +55,25 @@ final class CtGovSource implements TrialSource {
   private final Map<String, String> search;
   private final int pageSize;
   private final ObjectMapper mapper;
+  private final Optional<RecordHistory> history;
+
+  /** A source that reads no record history. */
+  CtGovSource(RegistryClient client, HttpUrl baseUrl, Map<String, String> search, int pageSize) {
+    this(client, baseUrl, search, pageSize, 0);
+  }
 
   /**
    * @param baseUrl the API root, {@code https://clinicaltrials.gov/api/v2}
    * @param search {@code GET /studies} parameters ({@code query.term} and the like), sent as given
    * @param pageSize studies per page, 1 to 1000
+   * @param historyRequests the requests a night may spend on record histories; 0 asks for none
    */
-  CtGovSource(RegistryClient client, HttpUrl baseUrl, Map<String, String> search, int pageSize) {
+  CtGovSource(
+      RegistryClient client,
+      HttpUrl baseUrl,
+      Map<String, String> search,
+      int pageSize,
+      int historyRequests) {
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException("page size must be 1 to 1000, was " + pageSize);
     }
@@ -71,11 +85,20 @@ final class CtGovSource implements TrialSource {
         JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     jsonMapper.getFactory().setStreamReadConstraints(LIMITS);
     this.mapper = jsonMapper;
+    this.history =
+        historyRequests > 0
+            ? Optional.of(new CtGovRecordHistory(client, baseUrl, historyRequests, jsonMapper))
+            : Optional.empty();
   }
 
   @Override
   public Registry registry() {
     return CtGovModule.REGISTRY;
+  }
+
+  @Override
+  public Optional<RecordHistory> recordHistory() {
+    return history;
   }
 
   @Override

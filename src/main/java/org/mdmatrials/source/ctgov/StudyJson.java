@@ -20,7 +20,10 @@ record StudyJson(
       ConditionsModule conditionsModule,
       DesignModule designModule,
       ArmsInterventionsModule armsInterventionsModule,
-      ContactsLocationsModule contactsLocationsModule) {}
+      OutcomesModule outcomesModule,
+      EligibilityModule eligibilityModule,
+      ContactsLocationsModule contactsLocationsModule,
+      ReferencesModule referencesModule) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record IdentificationModule(
@@ -40,7 +43,10 @@ record StudyJson(
       DateStruct primaryCompletionDateStruct,
       DateStruct completionDateStruct,
       DateStruct studyFirstPostDateStruct,
-      DateStruct lastUpdatePostDateStruct) {}
+      DateStruct lastUpdatePostDateStruct,
+      DateStruct resultsFirstPostDateStruct,
+      String whyStopped,
+      String statusVerifiedDate) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record DateStruct(String date, String type) {}
@@ -58,10 +64,36 @@ record StudyJson(
   record ConditionsModule(List<String> conditions, List<String> keywords) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record DesignModule(String studyType, List<String> phases, EnrollmentInfo enrollmentInfo) {}
+  record DesignModule(
+      String studyType,
+      List<String> phases,
+      EnrollmentInfo enrollmentInfo,
+      DesignInfo designInfo) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record EnrollmentInfo(Integer count, String type) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record DesignInfo(String allocation, String primaryPurpose, MaskingInfo maskingInfo) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MaskingInfo(String masking) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record OutcomesModule(List<Outcome> primaryOutcomes) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Outcome(String measure, String timeFrame) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record EligibilityModule(
+      String minimumAge, String maximumAge, String sex, Boolean healthyVolunteers) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ReferencesModule(List<Reference> references) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Reference(String pmid, String type, String citation) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ArmsInterventionsModule(List<ArmGroup> armGroups, List<Intervention> interventions) {}

@@ -8,6 +8,7 @@ import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.core.TrialBuilder;
 import org.mdmatrials.source.MalformedRecordException;
 import org.mdmatrials.source.ctgov.StudyJson.DateStruct;
 
@@ -33,13 +34,17 @@ final class StudyMapper {
     var enrollment = design == null ? null : design.enrollmentInfo();
     var description = protocol.descriptionModule();
     String overallStatus = status == null ? null : status.overallStatus();
-    return Trial.builder(nctId, CtGovModule.REGISTRY)
+    TrialBuilder trial = Trial.builder(nctId, CtGovModule.REGISTRY);
+    return ProtocolFacts.set(trial, protocol)
         .url(STUDY_URL + nctId)
         .sourceVersion(sourceVersion)
         .title(id.briefTitle())
         .officialTitle(id.officialTitle())
         .acronym(id.acronym())
         .status(overallStatus, overallStatus)
+        .whyStopped(status == null ? null : status.whyStopped())
+        .statusVerified(
+            date(status == null ? null : status.statusVerifiedDate(), "statusVerifiedDate"))
         .studyType(design == null ? null : design.studyType())
         .phases(present(design == null ? null : design.phases()))
         .enrollment(
@@ -77,6 +82,10 @@ final class StudyMapper {
         .briefSummary(description == null ? null : description.briefSummary())
         .countries(countries(protocol.contactsLocationsModule()))
         .hasResults(Boolean.TRUE.equals(study.hasResults()))
+        .resultsFirstPosted(
+            date(
+                status == null ? null : status.resultsFirstPostDateStruct(),
+                "resultsFirstPostDateStruct"))
         .secondaryIds(secondaryIds(id.secondaryIdInfos()))
         .build();
   }
@@ -90,16 +99,21 @@ final class StudyMapper {
   }
 
   private static PartialDate date(DateStruct struct, String field) throws MalformedRecordException {
-    if (struct == null || struct.date() == null) {
+    return struct == null ? null : date(struct.date(), field + ".date");
+  }
+
+  /** A date of the status module; {@code field} is its path there. */
+  private static PartialDate date(String text, String field) throws MalformedRecordException {
+    if (text == null) {
       return null;
     }
     try {
-      return PartialDate.parse(struct.date());
+      return PartialDate.parse(text);
     } catch (IllegalArgumentException e) {
       throw new MalformedRecordException(
-          "$.protocolSection.statusModule." + field + ".date",
+          "$.protocolSection.statusModule." + field,
           "a date as yyyy, yyyy-MM or yyyy-MM-dd",
-          "\"" + struct.date() + "\"");
+          "\"" + text + "\"");
     }
   }
 

@@ -83,6 +83,8 @@ final class CtisMapper {
                 .sorted()
                 .toList())
         .hasResults(hasResults(record.results()))
+        .eligibility(Population.eligibility(information))
+        .primaryOutcomes(Population.primaryEndPoints(information))
         .secondaryIds(SecondaryIds.of(ids, application.eudraCt(), leadSponsor))
         .build();
   }

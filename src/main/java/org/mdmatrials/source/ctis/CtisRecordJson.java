@@ -52,7 +52,24 @@ record CtisRecordJson(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record TrialInformation(
-      TrialCategory trialCategory, TrialDuration trialDuration, TrialObjective trialObjective) {}
+      TrialCategory trialCategory,
+      TrialDuration trialDuration,
+      TrialObjective trialObjective,
+      EndPoint endPoint,
+      Population populationOfTrialSubjects) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record EndPoint(List<PrimaryEndPoint> primaryEndPoints) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PrimaryEndPoint(String endPoint) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Population(
+      List<TrialGroup> clinicalTrialGroups, Boolean isFemaleSubjects, Boolean isMaleSubjects) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record TrialGroup(String code, String name) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record TrialCategory(String trialPhase) {}

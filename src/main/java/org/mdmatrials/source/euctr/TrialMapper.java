@@ -56,7 +56,7 @@ final class TrialMapper {
     }
     Integer enrollment = enrollment(records);
     String leadSponsor = first(records, Field.SPONSOR_NAME);
-    return Trial.builder(eudractNumber, EuCtrModule.REGISTRY)
+    return Protocol.set(Trial.builder(eudractNumber, EuCtrModule.REGISTRY), records)
         .url(SEARCH_URL + eudractNumber)
         .title(first(records, Field.LAY_TITLE))
         .officialTitle(first(records, Field.FULL_TITLE))

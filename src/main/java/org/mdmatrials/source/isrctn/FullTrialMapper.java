@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.mdmatrials.core.Intervention;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.Trial;
+import org.mdmatrials.core.TrialBuilder;
 import org.mdmatrials.source.MalformedRecordException;
 
 /**
@@ -81,7 +82,8 @@ final class FullTrialMapper {
     Parties parties = Parties.of(fullTrial, section(trial, "parties"));
     // ISRCTN has no primary completion date (its recruitment end is another thing), and
     // publishes no version of its data as a whole.
-    return Trial.builder(id, IsrctnModule.REGISTRY)
+    TrialBuilder built = Protocol.set(Trial.builder(id, IsrctnModule.REGISTRY), trial);
+    return Outputs.set(built, trial)
         .url(TRIAL_URL + id)
         .title(description.text("title"))
         .officialTitle(description.text("scientificTitle"))
@@ -101,7 +103,6 @@ final class FullTrialMapper {
         .interventions(interventions(trial))
         .briefSummary(description.text("plainEnglishSummary"))
         .countries(countries(participants))
-        .hasResults(hasResults(trial))
         .secondaryIds(ExternalRefs.secondaryIds(section(trial, "externalRefs")))
         .build();
   }
@@ -243,19 +244,5 @@ final class FullTrialMapper {
         .distinct()
         .sorted()
         .toList();
-  }
-
-  /**
-   * Whether results are out: a results publication stage, a basic results report or its plain
-   * English version at the registry, or a results output (an outputType naming results).
-   */
-  private static boolean hasResults(XmlElement trial) {
-    XmlElement results = section(trial, "results");
-    return "Results".equalsIgnoreCase(results.text("publicationStage"))
-        || results.text("basicReport") != null
-        || results.text("plainEnglishReport") != null
-        || trial.all("outputs", "output").stream()
-            .map(o -> o.attribute("outputType"))
-            .anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains("result"));
   }
 }

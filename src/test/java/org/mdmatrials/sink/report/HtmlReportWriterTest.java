@@ -195,6 +195,108 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void tablesTheResultsStatusOfTheMdmaTrialsByCategory() throws Exception {
+    add(
+        trial("NCT00000011").status("COMPLETED").hasResults(true).build(),
+        MdmaRole.INTERVENTION,
+        Indication.PTSD);
+    add(
+        trial("NCT00000012").status("COMPLETED").publications("PMID:31454045").build(),
+        MdmaRole.INTERVENTION,
+        Indication.PTSD);
+    add(
+        trial("NCT00000013").status("COMPLETED").primaryCompletionDate("2019-03").build(),
+        MdmaRole.INTERVENTION,
+        Indication.PTSD);
+    add(
+        trial("NCT00000014")
+            .status("ACTIVE_NOT_RECRUITING")
+            .primaryCompletionDate("2026-06")
+            .build(),
+        MdmaRole.INTERVENTION,
+        Indication.COUPLES_THERAPY);
+    add(
+        trial("NCT00000015").status("RECRUITING").primaryCompletionDate("2027").build(),
+        MdmaRole.INTERVENTION,
+        Indication.COUPLES_THERAPY);
+    add(trial("NCT00000016").status("WITHDRAWN").build(), MdmaRole.INTERVENTION, Indication.OTHER);
+    // Only mentions MDMA: not counted.
+    add(trial("NCT00000017").status("COMPLETED").build(), MdmaRole.MENTIONED, Indication.OTHER);
+
+    Document page = parse(write(report(List.of())));
+
+    Element table = page.selectFirst("#evidence table");
+    assertThat(header(table))
+        .containsExactly(
+            "Category",
+            "Results posted",
+            "Published",
+            "Overdue",
+            "Pending",
+            "Not due",
+            "Not applicable",
+            "All");
+    assertThat(row(table, "PTSD")).containsExactly("1", "1", "1", "0", "0", "0", "3");
+    assertThat(row(table, "Couples therapy")).containsExactly("0", "0", "0", "1", "1", "0", "2");
+    assertThat(row(table, "Other")).containsExactly("0", "0", "0", "0", "0", "1", "1");
+    assertThat(table.select("tfoot td").eachText())
+        .containsExactly("1", "1", "1", "1", "1", "1", "6");
+    assertThat(page.select("#evidence p.note").text()).contains("As of 2026-11-28");
+  }
+
+  @Test
+  void listsTheOverdueMdmaTrialsMostOverdueFirstEachLinked() throws Exception {
+    add(
+        trial("NCT00000021")
+            .title("Recent")
+            .status("COMPLETED")
+            .primaryCompletionDate("2024-06")
+            .build(),
+        MdmaRole.INTERVENTION,
+        Indication.PTSD);
+    add(trial("NCT00000022").status("TERMINATED").build(), MdmaRole.INTERVENTION, Indication.PTSD);
+    add(
+        trial("NCT00000023").title(HOSTILE).status("COMPLETED").completionDate("2019-03").build(),
+        MdmaRole.INTERVENTION,
+        Indication.COUPLES_THERAPY);
+
+    Document page = parse(write(report(List.of())));
+
+    List<Element> rows = page.select("#evidence table.changes tbody tr");
+    // 2019-03 is due from 2020-03-31, 2024-06 from 2025-06-30; the harvest day is 2026-11-28.
+    assertThat(rows)
+        .extracting(r -> r.select("td").eachText())
+        .containsExactly(
+            List.of("NCT00000023 " + HOSTILE, "Couples therapy", "Completed", "2019-03", "79"),
+            List.of("NCT00000021 Recent", "PTSD", "Completed", "2024-06", "16"),
+            List.of("NCT00000022", "PTSD", "Terminated", "no date given"));
+    assertThat(rows.get(0).selectFirst("a").attr("href"))
+        .isEqualTo("https://clinicaltrials.gov/study/NCT00000023");
+    assertThat(page.select("#evidence p.more")).isEmpty();
+  }
+
+  @Test
+  void capsTheListOfOverdueTrialsSayingHowManyMore() throws Exception {
+    for (int i = 0; i < HtmlReportWriter.CHANGES_LISTED + 5; i++) {
+      add(
+          trial(String.format("NCT2%07d", i))
+              .status("COMPLETED")
+              .primaryCompletionDate(i == 7 ? "2010" : "2020")
+              .build(),
+          MdmaRole.INTERVENTION,
+          Indication.PTSD);
+    }
+
+    Document page = parse(write(report(List.of())));
+
+    List<Element> rows = page.select("#evidence table.changes tbody tr");
+    assertThat(rows).hasSize(HtmlReportWriter.CHANGES_LISTED);
+    assertThat(rows.get(0).selectFirst("a").text()).isEqualTo("NCT20000007");
+    assertThat(page.select("#evidence p.more").text())
+        .isEqualTo("… and 5 more: every trial whose results_status is OVERDUE is in trials.csv.");
+  }
+
+  @Test
   void showsEachRegistrysRecordsDataTimestampAndTheRunsProblems() throws Exception {
     typicalSnapshot();
     SkippedRecord skipped =

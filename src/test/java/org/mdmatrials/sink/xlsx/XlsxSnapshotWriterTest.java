@@ -206,18 +206,29 @@ class XlsxSnapshotWriterTest {
     assertThat(sheets).doesNotContainKey("Changes").containsKey("OTHER");
   }
 
+  /** The letters Excel names the {@code n}th column by: 1 is A, 27 is AA. */
+  private static String columnLetters(int n) {
+    StringBuilder letters = new StringBuilder();
+    for (int rest = n; rest > 0; rest = (rest - 1) / 26) {
+      letters.insert(0, (char) ('A' + (rest - 1) % 26));
+    }
+    return letters.toString();
+  }
+
   @Test
   void freezesTheHeaderAndFiltersEverySheet() throws Exception {
     Map<String, String> xml = sheetXml(workbook(null, conjoint, mapp2, other));
 
     assertThat(xml).hasSize(7);
+    String last = columnLetters(TrialColumn.values().length);
     String all = xml.get("xl/worksheets/sheet1.xml");
     assertThat(all)
         .contains("<pane xSplit=\"0\" ySplit=\"1\" topLeftCell=\"A2\"")
         .contains("state=\"frozen\"")
-        .contains("<autoFilter ref=\"A1:AG4\"")
+        .contains("<autoFilter ref=\"A1:" + last + "4\"")
         .containsPattern("<col min=\"1\" max=\"1\" width=\"16.0\"[^>]* customWidth=\"true\"");
-    assertThat(xml.get("xl/worksheets/sheet4.xml")).contains("<autoFilter ref=\"A1:AG1\"");
+    assertThat(xml.get("xl/worksheets/sheet4.xml"))
+        .contains("<autoFilter ref=\"A1:" + last + "1\"");
     assertThat(xml.get("xl/worksheets/sheet7.xml")).contains("<autoFilter ref=\"A1:E4\"");
     xml.values().forEach(sheet -> assertThat(sheet).contains("state=\"frozen\""));
   }

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.Trial;
@@ -23,6 +25,43 @@ class CtisMapperTest {
   private static final RecordReader READER =
       new RecordReader(
           JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+
+  @Test
+  void readsThePrimaryEndPointsAndWhoTakesPart() throws Exception {
+    Trial trial = read(CtisFixtures.record(ZANAMIVIR));
+
+    assertThat(trial.design().primaryOutcomes())
+        .extracting(Outcome::label)
+        .containsExactly(
+            "Area under the serum concentration-time curve (AUC)",
+            "Maximum serum concentration (Cmax)",
+            "Clearance (CL)",
+            "Terminal half-life (t1/2)");
+    assertThat(trial.design().eligibility())
+        .isEqualTo(new Eligibility(null, null, "ALL", false, true));
+    assertThat(trial.design().allocation()).isNull();
+    assertThat(trial.results().publications()).isEmpty();
+    assertThat(trial.results().resultsFirstPosted()).isNull();
+    assertThat(trial.status().whyStopped()).isNull();
+  }
+
+  @Test
+  void takesOnlyHealthyVolunteersWhenTheirsIsTheOnlyGroup() throws Exception {
+    // The record's one group of trial subjects renamed: a variant made here.
+    ObjectNode record = CtisFixtures.record(POSACONAZOLE);
+    ObjectNode population =
+        (ObjectNode)
+            record.at(
+                "/authorizedApplication/authorizedPartI/trialDetails/trialInformation"
+                    + "/populationOfTrialSubjects");
+    ((ObjectNode) population.get("clinicalTrialGroups").get(0)).put("name", "Healthy volunteers");
+    population.put("isMaleSubjects", false);
+
+    Eligibility eligibility = read(record).design().eligibility();
+
+    assertThat(eligibility).isEqualTo(new Eligibility(null, null, "FEMALE", true, false));
+    assertThat(eligibility.onlyHealthyVolunteers()).isTrue();
+  }
 
   @Test
   void mapsATransitionedTrialInTwoMemberStatesFieldByField() throws Exception {

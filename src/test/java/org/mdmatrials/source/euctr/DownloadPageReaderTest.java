@@ -7,7 +7,9 @@ import static org.mdmatrials.source.euctr.EuCtrDownloads.SMALL_TRIAL;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
@@ -87,6 +89,54 @@ class DownloadPageReaderTest {
     assertThat(trial.secondaryIds())
         .containsExactly(new SecondaryId("SPONSOR_PROTOCOL", "AVB-PGRN-001", null));
     assertThat(trial.origin().sourceVersion()).isNull();
+  }
+
+  @Test
+  void readsTheDesignEligibilityAndPrimaryEndPointOfTheRecords() throws Exception {
+    Trial trial = trial(read(EuCtrDownloads.recorded()), SMALL_TRIAL);
+
+    assertThat(trial.design().allocation()).isEqualTo("NON_RANDOMIZED");
+    assertThat(trial.design().masking()).isEqualTo("NONE");
+    assertThat(trial.design().primaryPurpose()).isNull();
+    // Adults (18-64 years) and Elderly (>=65 years) are answered Yes: no upper age.
+    assertThat(trial.design().eligibility())
+        .isEqualTo(new Eligibility("18 Years", null, "ALL", false, true));
+    assertThat(trial.design().primaryOutcomes()).hasSize(1);
+    Outcome endPoint = trial.design().primaryOutcomes().get(0);
+    assertThat(endPoint.measure())
+        .startsWith(
+            "Over a 26-week initial and 5year total follow up period: • Number and incidence of"
+                + " AEs, SAEs, and clinically meaningful laboratory test abnormalities; •")
+        .endsWith("pre-symptomatic/symptomatic hemorrhage and other structural changes");
+    assertThat(endPoint.timeFrame()).isEqualTo("26 weeks and 5 years");
+    assertThat(trial.status().whyStopped()).isNull();
+    assertThat(trial.results().publications()).isEmpty();
+    assertThat(trial.results().resultsFirstPosted()).isNull();
+  }
+
+  @Test
+  void readsARandomisedDoubleBlindTrialAsSuch() throws Exception {
+    Trial trial = trial(read(EuCtrDownloads.recorded()), LARGE_TRIAL);
+
+    assertThat(trial.design().allocation()).isEqualTo("RANDOMIZED");
+    assertThat(trial.design().masking()).isEqualTo("DOUBLE");
+    assertThat(trial.design().primaryOutcomes().get(0).timeFrame()).isEqualTo("week 24");
+  }
+
+  @Test
+  void takesOnlyHealthyVolunteersWhenNoMemberStateTakesPatients() throws Exception {
+    // The records with F.3.1 and F.3.2 answered the other way round: a variant made here.
+    String healthy =
+        EuCtrDownloads.records(SMALL_TRIAL)
+            .replace("F.3.1 Healthy volunteers: No", "F.3.1 Healthy volunteers: Yes")
+            .replace("F.3.2 Patients: Yes", "F.3.2 Patients: No")
+            .replace("F.1.3 Elderly (>=65 years): Yes", "F.1.3 Elderly (>=65 years): No");
+
+    Eligibility eligibility =
+        trial(read(EuCtrDownloads.header() + healthy), SMALL_TRIAL).design().eligibility();
+
+    assertThat(eligibility).isEqualTo(new Eligibility("18 Years", "64 Years", "ALL", true, false));
+    assertThat(eligibility.onlyHealthyVolunteers()).isTrue();
   }
 
   @Test

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mdmatrials.CollectingSink;
+import org.mdmatrials.core.Eligibility;
 import org.mdmatrials.core.Intervention;
+import org.mdmatrials.core.Outcome;
 import org.mdmatrials.core.PartialDate;
 import org.mdmatrials.core.SecondaryId;
 import org.mdmatrials.core.SkippedRecord;
@@ -193,16 +195,114 @@ class FullTrialMapperTest {
   }
 
   @Test
-  void hasResultsOnceAResultsPublicationIsOut() throws Exception {
+  void readsTheStructuredDesignEligibilityAndPrimaryOutcomeOfARecentRecord() throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN41823570", TODAY);
+
+    assertThat(trial.design().allocation()).isEqualTo("RANDOMIZED");
+    assertThat(trial.design().masking()).isEqualTo("Blinded (masking used)");
+    assertThat(trial.design().primaryPurpose()).isEqualTo("TREATMENT");
+    assertThat(trial.design().eligibility())
+        .isEqualTo(new Eligibility("40 Years", "99 Years", "ALL", false, null));
+    assertThat(trial.design().primaryOutcomes())
+        .containsExactly(
+            new Outcome(
+                "Incident of treatment failure up to 12 weeks from starting standard of care"
+                    + " treatment of COPD: Treatment failure is composite of requirement of"
+                    + " re-treatment of a COPD exacerbation (i.e; oral corticosteroids and/or oral"
+                    + " antibiotics), hospitalisation from any cause, or death,",
+                "2, 4 and 12 weeks"));
+    assertThat(trial.status().whyStopped()).isNull();
+    assertThat(trial.status().statusVerified()).isNull();
+    assertThat(trial.results().resultsFirstPosted()).isNull();
+    assertThat(trial.results().publications()).isEmpty();
+  }
+
+  @Test
+  void readsAnOlderRecordsPrimaryOutcomeTextAsOneOutcomeAndItsTrialTypeAsItsPurpose()
+      throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN85064961", TODAY);
+
+    assertThat(trial.design().primaryOutcomes())
+        .containsExactly(
+            new Outcome(
+                "1. Indication-related quality of life measured using the Oswestry Low Back"
+                    + " Disability Index (ODI) at the beginning (T1) and end (T2) of back"
+                    + " rehabilitation as well as 90 (T3) and 180 days after the end of"
+                    + " rehabilitation (T4) 2. Indication-related posture, mobility, postural"
+                    + " competence measured using Spine-Check at the beginning (T1) and end (T2)"
+                    + " of back rehabilitation",
+                null));
+    assertThat(trial.design().allocation()).isEqualTo("RANDOMIZED");
+    assertThat(trial.design().masking()).isNull();
+    assertThat(trial.design().primaryPurpose()).isEqualTo("TREATMENT");
+    assertThat(trial.design().eligibility())
+        .isEqualTo(new Eligibility("18 Years", "65 Years", "MALE", false, true));
+  }
+
+  @Test
+  void callsANonRandomisedStudyNonRandomizedAndGivesNoPurposeForTheTrialTypeOther()
+      throws Exception {
+    Trial trial = IsrctnFixtures.trial(complete(), "ISRCTN91308625", TODAY);
+
+    assertThat(trial.design().allocation()).isEqualTo("NON_RANDOMIZED");
+    assertThat(trial.design().primaryPurpose()).isNull();
+  }
+
+  @Test
+  void listsAResultsArticleByThePubmedIdOfItsLinkButNotAProtocolArticle() throws Exception {
+    // The record as served links a protocol article; the same output typed as a results article
+    // is a variant made here.
+    String results =
+        changed(
+            complete(),
+            "ISRCTN91308625",
+            "outputType=\"protocolarticle\"",
+            "outputType=\"resultsarticle\"");
+
+    assertThat(IsrctnFixtures.trial(complete(), "ISRCTN91308625", TODAY).results().publications())
+        .isEmpty();
+    Trial published = IsrctnFixtures.trial(results, "ISRCTN91308625", TODAY);
+    assertThat(published.results().publications()).containsExactly("PMID:41922059");
+    assertThat(published.results().hasResults()).isFalse();
+  }
+
+  @Test
+  void listsTheResultsArticlesOfAnOlderRecordsPublicationDetailsByTheirDoi() throws Exception {
+    // The publication details of ISRCTN80181452 (ctrdata's stored records, see PROVENANCE.md),
+    // put in this record's empty element.
     String response =
+        changed(
+            complete(),
+            "ISRCTN85064961",
+            "<publicationDetails/>",
+            "<publicationDetails>2015 Results article in"
+                + " https://www.nejm.org/doi/full/10.1056/NEJMoa1501917 results\n2018 Results"
+                + " article in https://www.nejm.org/doi/full/10.1056/NEJMoa1708831 results\n2010"
+                + " Protocol article in http://www.ncbi.nlm.nih.gov/pubmed/19590247"
+                + " protocol</publicationDetails>");
+
+    assertThat(IsrctnFixtures.trial(response, "ISRCTN85064961", TODAY).results().publications())
+        .containsExactly("DOI:10.1056/NEJMoa1501917", "DOI:10.1056/NEJMoa1708831");
+  }
+
+  @Test
+  void holdsResultsWhenTheRegistryPostsThemNotWhenThePublicationStageSaysResults()
+      throws Exception {
+    String stage =
         changed(
             complete(),
             "ISRCTN91308625",
             "<publicationStage>Protocol</publicationStage>",
             "<publicationStage>Results</publicationStage>");
+    // The record's participant information sheet, typed as basic results instead.
+    String posted =
+        changed(complete(), "ISRCTN91308625", "outputType=\"pis\"", "outputType=\"basicresults\"");
 
-    assertThat(IsrctnFixtures.trial(response, "ISRCTN91308625", TODAY).results().hasResults())
-        .isTrue();
+    assertThat(IsrctnFixtures.trial(stage, "ISRCTN91308625", TODAY).results().hasResults())
+        .isFalse();
+    Trial trial = IsrctnFixtures.trial(posted, "ISRCTN91308625", TODAY);
+    assertThat(trial.results().hasResults()).isTrue();
+    assertThat(trial.results().resultsFirstPosted()).isEqualTo(PartialDate.parse("2025-01-03"));
   }
 
   @Test
